@@ -1,0 +1,74 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import * as session from './actions/session';
+import * as signRecipient from './actions/signRecipient';
+import * as supportedDocuments from './actions/supportedDocuments';
+import { credentialTest } from './credentialTests';
+
+export class Yoti implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Yoti',
+		name: 'yoti',
+		icon: { light: 'file:yoti.svg', dark: 'file:yoti.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create Yoti identity verification sessions and read their results as flat check items',
+		defaults: { name: 'Yoti' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'yotiApi',
+				required: true,
+				testedBy: 'yotiApiTest',
+				displayOptions: { show: { resource: ['session', 'supportedDocuments'] } },
+			},
+			{
+				name: 'yotiSignApi',
+				required: true,
+				testedBy: 'yotiSignApiTest',
+				displayOptions: { show: { resource: ['signRecipient'] } },
+			},
+			{
+				name: 'yotiNotificationAuthApi',
+				required: false,
+				displayOptions: { show: { resource: ['session'], operation: ['create'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'session',
+				options: [
+					{ name: 'Session', value: 'session', description: 'Yoti IDV sessions' },
+					{
+						name: 'Sign Recipient',
+						value: 'signRecipient',
+						description: "A Yoti Sign envelope recipient's identity verification",
+					},
+					{
+						name: 'Supported Document',
+						value: 'supportedDocuments',
+						description: 'The countries and document types Yoti accepts',
+					},
+				],
+			},
+			...session.description,
+			...signRecipient.description,
+			...supportedDocuments.description,
+		],
+	};
+
+	methods = { credentialTest };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

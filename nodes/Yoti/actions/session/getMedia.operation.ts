@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryPropertyField, mediaIdField, sessionIdField } from '../../descriptions';
+import { mediaItem } from '../../helpers/media';
+import { optionsCollection } from '../../helpers/options';
+import { readOption, readUuid } from '../../helpers/params';
+import type { RunOptions } from '../../helpers/types';
+import { yotiRequest } from '../../transport';
+
+const show = { resource: ['session'], operation: ['getMedia'] };
+
+export const parseJsonOption: INodeProperties = {
+	displayName: 'Parse JSON Media',
+	name: 'parseJson',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether JSON media (document fields, identity profile report) is also parsed into the item under "content"',
+};
+
+export const description: INodeProperties[] = [
+	sessionIdField(show),
+	mediaIdField(show),
+	binaryPropertyField(show),
+	optionsCollection(show, [parseJsonOption]),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunOptions,
+): Promise<INodeExecutionData[]> {
+	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
+	const mediaId = readUuid(this, 'mediaId', 'Media ID', itemIndex);
+	const response = await yotiRequest(
+		this,
+		{
+			api: 'idv',
+			method: 'GET',
+			path: `/sessions/${sessionId}/media/${mediaId}/content`,
+			download: true,
+			resource: 'media',
+		},
+		{ attempts: run.attempts, itemIndex },
+	);
+	return [
+		await mediaItem(this, response, {
+			mediaId,
+			binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string,
+			parseJson: readOption(this, 'parseJson', itemIndex, true),
+			json: { session_id: sessionId },
+		}),
+	];
+}

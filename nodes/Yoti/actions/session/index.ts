@@ -1,0 +1,97 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as deleteSession from './delete.operation';
+import * as deleteMedia from './deleteMedia.operation';
+import * as deleteTrackedDevices from './deleteTrackedDevices.operation';
+import * as get from './get.operation';
+import * as getConfiguration from './getConfiguration.operation';
+import * as getIdentityData from './getIdentityData.operation';
+import * as getMedia from './getMedia.operation';
+import * as getTrackedDevices from './getTrackedDevices.operation';
+
+export const operations = {
+	create,
+	delete: deleteSession,
+	deleteMedia,
+	deleteTrackedDevices,
+	get,
+	getConfiguration,
+	getIdentityData,
+	getMedia,
+	getTrackedDevices,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['session'] } },
+		default: 'get',
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a session',
+				description: 'Start a verification session and get the link to send the user',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a session',
+				description: 'Delete a completed session and all its media',
+			},
+			{
+				name: 'Delete Media',
+				value: 'deleteMedia',
+				action: 'Delete a media of a session',
+			},
+			{
+				name: 'Delete Tracked Devices',
+				value: 'deleteTrackedDevices',
+				action: 'Delete the tracked devices of a session',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a session result',
+				description: 'Read the result: one item per check, per sub-check, a summary, or raw',
+			},
+			{
+				name: 'Get Configuration',
+				value: 'getConfiguration',
+				action: 'Get the configuration of a session',
+				description: 'What the session requires from the user',
+			},
+			{
+				name: 'Get Identity Data',
+				value: 'getIdentityData',
+				action: 'Get the identity data of a session',
+				description: 'Name, date of birth, document number and more, one item per ID document',
+			},
+			{
+				name: 'Get Media',
+				value: 'getMedia',
+				action: 'Get a media of a session',
+				description: 'Download an image or JSON media as binary data',
+			},
+			{
+				name: 'Get Tracked Devices',
+				value: 'getTrackedDevices',
+				action: 'Get the tracked devices of a session',
+				description: 'One item per device event',
+			},
+		],
+	},
+	...create.description,
+	...deleteSession.description,
+	...deleteMedia.description,
+	...deleteTrackedDevices.description,
+	...get.description,
+	...getConfiguration.description,
+	...getIdentityData.description,
+	...getMedia.description,
+	...getTrackedDevices.description,
+];

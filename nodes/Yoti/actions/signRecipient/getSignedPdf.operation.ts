@@ -1,0 +1,63 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { binaryPropertyField, recipientIdField } from '../../descriptions';
+import { optionsCollection } from '../../helpers/options';
+import { readUuid } from '../../helpers/params';
+import type { RunOptions } from '../../helpers/types';
+import { yotiRequest } from '../../transport';
+
+const show = { resource: ['signRecipient'], operation: ['getSignedPdf'] };
+
+export const description: INodeProperties[] = [
+	recipientIdField(show),
+	binaryPropertyField(show),
+	optionsCollection(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunOptions,
+): Promise<INodeExecutionData[]> {
+	const recipientId = readUuid(this, 'recipientId', 'Recipient ID', itemIndex);
+	let response;
+	try {
+		response = await yotiRequest(
+			this,
+			{
+				api: 'sign',
+				method: 'GET',
+				path: `/idv/recipients/${recipientId}/sessions/signed/pdf`,
+				download: true,
+				resource: 'recipient',
+			},
+			{ attempts: run.attempts, itemIndex },
+		);
+	} catch (error) {
+		// For the PDF, Yoti Sign's 409 means the recipient's IDV session has not finished.
+		if (error instanceof NodeApiError && String(error.httpCode) === '409') {
+			throw new NodeApiError(
+				this.getNode(),
+				{},
+				{
+					itemIndex,
+					httpCode: '409',
+					message: 'Yoti Sign session not finished yet — the report PDF exists once the recipient completes identity verification',
+					description:
+						'Try again after the session completes. If the recipient signed but IDV failed technically, the sender must resend the envelope.',
+				},
+			);
+		}
+		throw error;
+	}
+	const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.alloc(0);
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const binary = await this.helpers.prepareBinaryData(bytes, `${recipientId}.zip`, 'application/zip');
+	return [
+		{
+			json: { recipient_id: recipientId, mime_type: 'application/zip', size: bytes.length },
+			binary: { [binaryPropertyName]: binary },
+		},
+	];
+}

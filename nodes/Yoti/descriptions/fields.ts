@@ -1,0 +1,92 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
+
+const EXAMPLE_UUID = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+
+function idField(
+	name: 'sessionId' | 'mediaId' | 'recipientId',
+	displayName: string,
+	what: string,
+	show: Show,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${EXAMPLE_UUID}`,
+		description: `The ${what} (a UUID)`,
+		displayOptions: { show },
+	};
+}
+
+export const sessionIdField = (show: Show) =>
+	idField('sessionId', 'Session ID', 'Yoti IDV session ID, as returned when the session was created', show);
+
+export const mediaIdField = (show: Show) =>
+	idField('mediaId', 'Media ID', 'media ID from the session result (e.g. a page, frame or document fields media)', show);
+
+export const recipientIdField = (show: Show) =>
+	idField('recipientId', 'Recipient ID', 'Yoti Sign envelope recipient ID', show);
+
+export const sessionOutputField = (show: Show): INodeProperties => ({
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'checks',
+	description: 'How to shape the session result',
+	options: [
+		{
+			name: 'Checks',
+			value: 'checks',
+			description: 'One flat item per check, ready for an IF node or a sheet',
+		},
+		{
+			name: 'Sub-Checks',
+			value: 'subChecks',
+			description: 'One item per breakdown row of every check',
+		},
+		{
+			name: 'Summary',
+			value: 'summary',
+			description: "One item per session with the overall decision (APPROVE, REJECT, NOT_AVAILABLE, PENDING)",
+		},
+		{
+			name: 'Raw',
+			value: 'raw',
+			description: 'The API response unchanged',
+		},
+	],
+	displayOptions: { show },
+});
+
+export const binaryPropertyField = (show: Show): INodeProperties => ({
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: 'The name of the output binary field to put the file in',
+	displayOptions: { show },
+});
+
+export const attemptsOption: INodeProperties = {
+	displayName: 'Attempts',
+	name: 'attempts',
+	type: 'number',
+	default: 3,
+	typeOptions: { minValue: 1, maxValue: 10 },
+	description:
+		'How many times to try a read or delete request in total when Yoti is rate-limiting (429), unavailable (502, 503, 504) or the network fails',
+};
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	default: 5,
+	typeOptions: { minValue: 1, maxValue: 50 },
+	description: 'How many input items are processed at the same time',
+};
