@@ -1,0 +1,69 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { handleNotification } from './webhook';
+
+export class YotiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Yoti Trigger',
+		name: 'yotiTrigger',
+		icon: { light: 'file:yoti.svg', dark: 'file:yoti.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["fetchSession"] ? "Notification + session" : "Notification"}}',
+		description: 'Starts the workflow when Yoti sends a verified session notification',
+		defaults: { name: 'Yoti Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'yotiNotificationAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['yotiNotificationAuthApi'] } },
+			},
+			{
+				name: 'yotiApi',
+				required: true,
+				displayOptions: { show: { fetchSession: [true] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// An accepted notification is answered with an empty 200 as soon as the run starts.
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	// Yoti has no webhook registration API: the URL goes into each session's
+	// `notifications.endpoint`, so activation and deactivation have nothing to call.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleNotification.call(this);
+	}
+}

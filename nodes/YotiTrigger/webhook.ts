@@ -1,0 +1,143 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { sessionItems, type OutputMode } from '../Yoti/core';
+import { yotiRequest } from '../Yoti/transport';
+import { isAuthorized, type NotificationAuthType } from './auth';
+import { checkAndRecord, dedupeKey } from './dedupe';
+import { isTopicSelected, parseNotification, type YotiNotification } from './notification';
+import { recentEntries, storeRecentEntries } from './recent';
+
+/** Where the de-duplication state lives in the node's workflow static data. */
+export const STATIC_DATA_KEY = 'recentNotifications';
+
+const OUTPUT_MODES: readonly OutputMode[] = ['checks', 'subChecks', 'summary', 'raw'];
+
+/** Milliseconds since the epoch; injected so tests can move time. */
+export type Clock = () => number;
+
+/**
+ * Handles one delivery. Refusals (401, 400, 413) are written here and start no run; accepted
+ * notifications that are filtered out or repeated get 200 without a run.
+ */
+export async function handleNotification(
+	this: IWebhookFunctions,
+	clock: Clock = Date.now,
+): Promise<IWebhookResponseData> {
+	const authentication = this.getNodeParameter('authentication', 'yotiNotificationAuthApi') as string;
+	if (authentication !== 'none') {
+		const credentials = await this.getCredentials('yotiNotificationAuthApi');
+		const authType = credentials.authType === 'basic' ? 'basic' : 'bearer';
+		const token = typeof credentials.authToken === 'string' ? credentials.authToken : '';
+		if (!isAuthorized(this.getHeaderData().authorization, authType, token)) {
+			return refuse(this, 401, 'Missing or wrong Authorization header', authType);
+		}
+	}
+
+	const request = this.getRequestObject() as { rawBody?: unknown };
+	const parsed = parseNotification(request.rawBody, this.getBodyData());
+	if (!parsed.ok) return refuse(this, parsed.status, parsed.message);
+	const notification = parsed.notification;
+
+	if (!isTopicSelected(this.getNodeParameter('topics', []), notification.topic)) {
+		return { webhookResponse: { received: true, skipped: 'topic not selected' } };
+	}
+	if (isRepeat(this, notification, clock())) {
+		return { webhookResponse: { received: true, skipped: 'duplicate' } };
+	}
+
+	if (this.getNodeParameter('fetchSession', false) !== true) {
+		return { workflowData: [this.helpers.returnJsonArray([{ ...notification }])] };
+	}
+
+	// Yoti gets its 200 before the session is read, so a slow or failing read never makes it
+	// wait or retry; the run then starts with whatever the read produced.
+	answer(this, 200);
+	const items = await fetchSessionItems(this, notification);
+	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+}
+
+/** Checks and records the notification, in static data and in this process's memory. */
+function isRepeat(ctx: IWebhookFunctions, notification: YotiNotification, nowMs: number): boolean {
+	const key = dedupeKey(notification);
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = checkAndRecord(staticData[STATIC_DATA_KEY], key, nowMs);
+	staticData[STATIC_DATA_KEY] = stored.entries;
+
+	const node = ctx.getNode();
+	const scope = `${ctx.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+	const recent = checkAndRecord(recentEntries(scope), key, nowMs);
+	storeRecentEntries(scope, recent.entries);
+
+	return stored.duplicate || recent.duplicate;
+}
+
+async function fetchSessionItems(
+	ctx: IWebhookFunctions,
+	notification: YotiNotification,
+): Promise<IDataObject[]> {
+	const outputParam = ctx.getNodeParameter('output', 'checks') as OutputMode;
+	const output = OUTPUT_MODES.includes(outputParam) ? outputParam : 'checks';
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const attempts = typeof options.attempts === 'number' ? options.attempts : 3;
+	try {
+		const response = await yotiRequest<unknown>(
+			ctx,
+			{ api: 'idv', method: 'GET', path: `/sessions/${notification.session_id}`, resource: 'session' },
+			{ attempts },
+		);
+		const fromNotification = {
+			topic: notification.topic,
+			notification_check_id: notification.check_id,
+			notification_task_id: notification.task_id,
+			notification_resource_id: notification.resource_id,
+		};
+		const items = sessionItems(response.body, output) as IDataObject[];
+		if (items.length === 0) {
+			// e.g. `checks` of a session with no checks yet: still tell the workflow it happened.
+			return [{ ...notification, session_state: sessionState(response.body) }];
+		}
+		return items.map((item) => ({ ...item, ...fromNotification }));
+	} catch (error) {
+		return [{ ...notification, error: describeFailure(error) }];
+	}
+}
+
+function sessionState(session: unknown): string | null {
+	const state = (session as { state?: unknown } | null)?.state;
+	return typeof state === 'string' ? state : null;
+}
+
+/** The transport's errors already carry the contract's messages and no secret. */
+function describeFailure(error: unknown): string {
+	const message = error instanceof Error && error.message ? error.message : 'unknown error';
+	return `Could not read the session from Yoti: ${message}`;
+}
+
+function refuse(
+	ctx: IWebhookFunctions,
+	status: 400 | 401 | 413,
+	message: string,
+	authType?: NotificationAuthType,
+): IWebhookResponseData {
+	const challenge = authType === 'basic' ? 'Basic' : 'Bearer';
+	answer(ctx, status, { error: message }, status === 401 ? { 'WWW-Authenticate': `${challenge} realm="Yoti notifications"` } : {});
+	return { noWebhookResponse: true };
+}
+
+/** Written with Node's own response API, which both Express 4 and 5 (n8n 1.x, 2.x) keep. */
+function answer(
+	ctx: IWebhookFunctions,
+	status: number,
+	body?: IDataObject,
+	headers: Record<string, string> = {},
+): void {
+	const res = ctx.getResponseObject();
+	res.statusCode = status;
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+	if (body === undefined) {
+		res.end();
+		return;
+	}
+	res.setHeader('Content-Type', 'application/json; charset=utf-8');
+	res.end(JSON.stringify(body));
+}
