@@ -1,0 +1,38 @@
+import { flattenObject } from './flattenObject';
+import { isUuid } from './ids';
+import { parseSession, type SessionModel } from './session.schema';
+import type { FieldValue, IdentityDocument } from './types';
+
+function mediaId(id: string | null | undefined): string | null {
+	return typeof id === 'string' && isUuid(id) ? id.trim() : null;
+}
+
+/**
+ * Each `resources.id_documents[]` entry with the media IDs of its document fields (JSON) and
+ * ID photo. A media ID that is not a UUID (e.g. a `<uuid>` placeholder) is null, because the
+ * caller puts it into a request path.
+ */
+export function identityDocuments(session: unknown): IdentityDocument[] {
+	const documents = parseSession(session).resources?.id_documents ?? [];
+	return documents.map((document) => ({
+		resource_id: document.id,
+		document_type: document.document_type,
+		issuing_country: document.issuing_country,
+		document_fields_media_id: mediaId(document.document_fields?.media?.id),
+		document_id_photo_media_id: mediaId(document.document_id_photo?.media?.id),
+	}));
+}
+
+/** The document-fields media (full_name, date_of_birth, mrz{…}, …) as one flat level. */
+export function flattenDocumentFields(fields: unknown): Record<string, FieldValue> {
+	return flattenObject(fields);
+}
+
+export function profileResultOf(model: SessionModel): string | null {
+	return model.identity_profile?.result ?? model.advanced_identity_profile?.result ?? null;
+}
+
+/** `identity_profile.result`, else `advanced_identity_profile.result`, else null. */
+export function identityProfileResult(session: unknown): string | null {
+	return profileResultOf(parseSession(session));
+}

@@ -1,0 +1,24 @@
+import { checkItems } from './checks';
+import { isPlainObject } from './keys';
+import { parseSession } from './session.schema';
+import { flattenSubChecks } from './subChecks';
+import { summarizeSession } from './summary';
+import type { DataObject, OutputMode } from './types';
+
+/**
+ * The items a session result gives in an output mode. `raw` returns the response unchanged
+ * (a body that is not an object, e.g. a list or text, is wrapped as `{ raw: body }` because an
+ * item must be an object); an unknown mode is treated as the default, `checks`.
+ */
+export function sessionItems(session: unknown, mode: OutputMode): DataObject[] {
+	switch (mode) {
+		case 'raw':
+			return [isPlainObject(session) ? (session as DataObject) : { raw: session as DataObject[string] }];
+		case 'summary':
+			return [summarizeSession(session)];
+		case 'subChecks':
+			return flattenSubChecks(session);
+		default:
+			return checkItems(parseSession(session));
+	}
+}
