@@ -33,6 +33,9 @@ export function parseNotification(rawBody: unknown, parsedBody: unknown): ParseR
 		}
 	} else {
 		body = parsedBody;
+		if (JSON.stringify(body ?? null).length > MAX_BODY_BYTES) {
+			return { ok: false, status: 413, message: `Body larger than ${MAX_BODY_BYTES} bytes` };
+		}
 	}
 	return validate(body);
 }
@@ -55,7 +58,7 @@ function validate(body: unknown): ParseResult {
 	return {
 		ok: true,
 		notification: {
-			session_id: sessionId,
+			session_id: sessionId.trim(),
 			topic: topic.trim().toLowerCase(),
 			check_id: optionalId(record.check_id),
 			task_id: optionalId(record.task_id),
