@@ -1,40 +1,30 @@
-import { z } from 'zod';
-
-import { listOf, Text } from './session.schema';
+import { list, record, text, texts } from './read';
 import type { RequiredResourceItem } from './types';
 
-const AllowedSource = z.object({ type: Text, allowed_providers: listOf(Text) }).nullable().catch(null);
-
-const RequiredResource = z
-	.object({ type: Text, id: Text, state: Text, liveness_type: Text, allowed_sources: listOf(AllowedSource) })
-	.nullable()
-	.catch(null);
-
-const Configuration = z
-	.object({
-		session_id: Text,
-		capture: z.object({ required_resources: listOf(RequiredResource) }).nullable().catch(null),
-	})
-	.nullable()
-	.catch(null);
+const readSource = (value: unknown) =>
+	record(value, (o) => ({ type: text(o.type), allowed_providers: texts(o.allowed_providers) }));
 
 /**
- * One item per `capture.required_resources[]` entry. `allowed_sources` lists the sources'
- * types; `allowed_providers` is the union of every source's providers, each once, in order.
+ * One item per `capture.required_resources[]` entry (entries that are not objects are
+ * skipped). `allowed_sources` lists the sources' types; `allowed_providers` is the union of
+ * every source's providers, each once, in order of appearance.
  */
 export function flattenConfiguration(config: unknown): RequiredResourceItem[] {
-	const parsed = Configuration.safeParse(config);
-	const model = parsed.success ? parsed.data : null;
-	const resources = model?.capture?.required_resources ?? [];
-	return resources.map((resource) => ({
-		session_id: model?.session_id ?? null,
-		type: resource.type,
-		id: resource.id,
-		state: resource.state,
-		liveness_type: resource.liveness_type,
-		allowed_sources: resource.allowed_sources
-			.map((source) => source.type)
-			.filter((type): type is string => type !== null),
-		allowed_providers: [...new Set(resource.allowed_sources.flatMap((source) => source.allowed_providers))],
-	}));
+	const sessionId = record(config, (o) => text(o.session_id)) ?? null;
+	const capture = record(config, (o) => o.capture);
+	const resources = record(capture, (o) => o.required_resources);
+	return list(resources, (value) =>
+		record(value, (resource): RequiredResourceItem => {
+			const sources = list(resource.allowed_sources, readSource);
+			return {
+				session_id: sessionId,
+				type: text(resource.type),
+				id: text(resource.id),
+				state: text(resource.state),
+				liveness_type: text(resource.liveness_type),
+				allowed_sources: sources.map((source) => source.type).filter((type): type is string => type !== null),
+				allowed_providers: [...new Set(sources.flatMap((source) => source.allowed_providers))],
+			};
+		}),
+	);
 }

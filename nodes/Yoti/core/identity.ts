@@ -3,8 +3,8 @@ import { isUuid } from './ids';
 import { parseSession, type SessionModel } from './session.schema';
 import type { FieldValue, IdentityDocument } from './types';
 
-function mediaId(id: string | null | undefined): string | null {
-	return typeof id === 'string' && isUuid(id) ? id.trim() : null;
+function mediaId(id: string | null): string | null {
+	return id !== null && isUuid(id) ? id.trim() : null;
 }
 
 /**
@@ -13,13 +13,12 @@ function mediaId(id: string | null | undefined): string | null {
  * caller puts it into a request path.
  */
 export function identityDocuments(session: unknown): IdentityDocument[] {
-	const documents = parseSession(session).resources?.id_documents ?? [];
-	return documents.map((document) => ({
+	return parseSession(session).id_documents.map((document) => ({
 		resource_id: document.id,
 		document_type: document.document_type,
 		issuing_country: document.issuing_country,
-		document_fields_media_id: mediaId(document.document_fields?.media?.id),
-		document_id_photo_media_id: mediaId(document.document_id_photo?.media?.id),
+		document_fields_media_id: mediaId(document.document_fields_media_id),
+		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
 	}));
 }
 
@@ -29,7 +28,7 @@ export function flattenDocumentFields(fields: unknown): Record<string, FieldValu
 }
 
 export function profileResultOf(model: SessionModel): string | null {
-	return model.identity_profile?.result ?? model.advanced_identity_profile?.result ?? null;
+	return model.identity_profile_result ?? model.advanced_identity_profile_result;
 }
 
 /** `identity_profile.result`, else `advanced_identity_profile.result`, else null. */

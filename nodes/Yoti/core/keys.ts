@@ -17,6 +17,4 @@ export function setOnce<T>(target: { [key: string]: T }, key: string, value: T):
 	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord as isPlainObject } from './read';

@@ -1,140 +1,127 @@
-import { z } from 'zod';
+import { count, list, primitiveOrJson, record, text, texts } from './read';
 
 /**
- * Tolerant models of what Yoti returns. Every field degrades on its own: a wrong or missing
- * value becomes null (or [] for lists) instead of failing the session, and an element of a
- * list that is not an object is dropped. Unknown fields are stripped here; `raw` output
- * returns the response untouched, so nothing is lost.
+ * The parts of a Yoti session result the core reads. Every field degrades on its own: a
+ * wrong or missing value becomes null (or [] for a list), a list element that is not an
+ * object is dropped, and nothing fails the whole session. Unknown fields are not read;
+ * `raw` output returns the response untouched, so nothing is lost.
  */
 
-/** A text field. Numbers and booleans are kept as their text; anything else is null. */
-export const Text = z
-	.union([
-		z.string(),
-		z.number().finite().transform(String),
-		z.boolean().transform(String),
-	])
-	.nullable()
-	.catch(null);
-
-/** A count: a finite number or a numeric string, else null. */
-export const Count = z
-	.union([
-		z.number().finite(),
-		z
-			.string()
-			.regex(/^\s*-?\d+(\.\d+)?\s*$/)
-			.transform(Number),
-	])
-	.nullable()
-	.catch(null);
-
-/**
- * A detail value as flat output can hold it: strings, finite numbers and booleans as they
- * are; null/missing as null; an object or list as its JSON text.
- */
-export const DetailValue = z
-	.unknown()
-	.transform((value): string | number | boolean | null => {
-		if (typeof value === 'string' || typeof value === 'boolean') return value;
-		if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-		if (value === null || value === undefined) return null;
-		try {
-			return JSON.stringify(value) ?? null;
-		} catch {
-			return null;
-		}
-	});
-
-/** A list whose bad elements are dropped; not a list at all -> []. */
-export function listOf<T extends z.ZodTypeAny>(item: T) {
-	return z.unknown().transform((value): Array<NonNullable<z.output<T>>> => {
-		if (!Array.isArray(value)) return [];
-		const kept: Array<NonNullable<z.output<T>>> = [];
-		for (const element of value) {
-			const parsed = item.safeParse(element);
-			if (parsed.success && parsed.data !== null && parsed.data !== undefined) kept.push(parsed.data);
-		}
-		return kept;
-	});
+export interface DetailModel {
+	name: string | null;
+	value: string | number | boolean | null;
 }
 
-/** An object whose shape is known; anything else (null, a list, a string) -> null. */
-function tolerantObject<S extends z.ZodRawShape>(shape: S) {
-	return z.object(shape).nullable().catch(null);
+export interface BreakdownRowModel {
+	sub_check: string | null;
+	result: string | null;
+	process: string | null;
+	details: DetailModel[];
 }
 
-export const Detail = tolerantObject({ name: Text, value: DetailValue });
+export interface ReportModel {
+	recommendation: { value: string | null; reason: string | null; recovery_suggestion: string | null } | null;
+	breakdown: BreakdownRowModel[];
+	watchlist_summary: { total_hits: number | null } | null;
+}
 
-export const BreakdownRow = tolerantObject({
-	sub_check: Text,
-	result: Text,
-	process: Text,
-	details: listOf(Detail),
-});
+export interface CheckModel {
+	id: string | null;
+	type: string | null;
+	state: string | null;
+	created: string | null;
+	last_updated: string | null;
+	resources_used: string[];
+	report: ReportModel | null;
+}
 
-export const Recommendation = tolerantObject({
-	value: Text,
-	reason: Text,
-	recovery_suggestion: Text,
-});
+export interface IdDocumentModel {
+	id: string | null;
+	document_type: string | null;
+	issuing_country: string | null;
+	document_fields_media_id: string | null;
+	document_id_photo_media_id: string | null;
+}
 
-export const WatchlistSummary = tolerantObject({ total_hits: Count });
+export interface SessionModel {
+	session_id: string | null;
+	state: string | null;
+	user_tracking_id: string | null;
+	checks: CheckModel[];
+	id_documents: IdDocumentModel[];
+	identity_profile_result: string | null;
+	advanced_identity_profile_result: string | null;
+}
 
-export const Report = tolerantObject({
-	recommendation: Recommendation,
-	breakdown: listOf(BreakdownRow),
-	watchlist_summary: WatchlistSummary,
-});
+const readDetail = (value: unknown) =>
+	record(value, (o): DetailModel => ({ name: text(o.name), value: primitiveOrJson(o.value) }));
 
-export const Check = tolerantObject({
-	id: Text,
-	type: Text,
-	state: Text,
-	created: Text,
-	last_updated: Text,
-	resources_used: listOf(Text),
-	report: Report,
-});
+const readRow = (value: unknown) =>
+	record(
+		value,
+		(o): BreakdownRowModel => ({
+			sub_check: text(o.sub_check),
+			result: text(o.result),
+			process: text(o.process),
+			details: list(o.details, readDetail),
+		}),
+	);
 
-const MediaRef = tolerantObject({ media: tolerantObject({ id: Text }) });
+const readReport = (value: unknown) =>
+	record(
+		value,
+		(o): ReportModel => ({
+			recommendation: record(o.recommendation, (r) => ({
+				value: text(r.value),
+				reason: text(r.reason),
+				recovery_suggestion: text(r.recovery_suggestion),
+			})),
+			breakdown: list(o.breakdown, readRow),
+			watchlist_summary: record(o.watchlist_summary, (w) => ({ total_hits: count(w.total_hits) })),
+		}),
+	);
 
-export const IdDocument = tolerantObject({
-	id: Text,
-	document_type: Text,
-	issuing_country: Text,
-	document_fields: MediaRef,
-	document_id_photo: MediaRef,
-});
+export const readCheck = (value: unknown) =>
+	record(
+		value,
+		(o): CheckModel => ({
+			id: text(o.id),
+			type: text(o.type),
+			state: text(o.state),
+			created: text(o.created),
+			last_updated: text(o.last_updated),
+			resources_used: texts(o.resources_used),
+			report: readReport(o.report),
+		}),
+	);
 
-const Profile = tolerantObject({ result: Text });
+/** `{ media: { id } }` -> the id, else null. */
+const mediaId = (value: unknown) => record(value, (o) => record(o.media, (m) => text(m.id))) ?? null;
 
-export const Session = tolerantObject({
-	session_id: Text,
-	state: Text,
-	user_tracking_id: Text,
-	checks: listOf(Check),
-	resources: tolerantObject({ id_documents: listOf(IdDocument) }),
-	identity_profile: Profile,
-	advanced_identity_profile: Profile,
-});
+const readIdDocument = (value: unknown) =>
+	record(
+		value,
+		(o): IdDocumentModel => ({
+			id: text(o.id),
+			document_type: text(o.document_type),
+			issuing_country: text(o.issuing_country),
+			document_fields_media_id: mediaId(o.document_fields),
+			document_id_photo_media_id: mediaId(o.document_id_photo),
+		}),
+	);
 
-export type CheckModel = NonNullable<z.output<typeof Check>>;
-export type BreakdownRowModel = NonNullable<z.output<typeof BreakdownRow>>;
-export type SessionModel = NonNullable<z.output<typeof Session>>;
-
-const EMPTY_SESSION: SessionModel = {
-	session_id: null,
-	state: null,
-	user_tracking_id: null,
-	checks: [],
-	resources: null,
-	identity_profile: null,
-	advanced_identity_profile: null,
-};
+const profileResult = (value: unknown) => record(value, (o) => text(o.result)) ?? null;
 
 /** Reads a session result; never throws. Not an object at all -> an empty session. */
 export function parseSession(value: unknown): SessionModel {
-	const parsed = Session.safeParse(value);
-	return (parsed.success && parsed.data) || EMPTY_SESSION;
+	const o = record(value, (object) => object) ?? {};
+	return {
+		session_id: text(o.session_id),
+		state: text(o.state),
+		user_tracking_id: text(o.user_tracking_id),
+		checks: list(o.checks, readCheck),
+		id_documents: list(record(o.resources, (r) => r.id_documents), readIdDocument),
+		identity_profile_result: profileResult(o.identity_profile),
+		advanced_identity_profile_result: profileResult(o.advanced_identity_profile),
+	};
 }

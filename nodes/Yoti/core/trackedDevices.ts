@@ -1,11 +1,7 @@
 import { flattenObject } from './flattenObject';
 import { isPlainObject, setOnce } from './keys';
-import { Text } from './session.schema';
+import { text } from './read';
 import type { FlatValue, TrackedDeviceItem } from './types';
-
-function text(value: unknown): string | null {
-	return Text.parse(value);
-}
 
 function asStrings(value: FlatValue | Array<string | number | boolean | null>): FlatValue {
 	return Array.isArray(value) ? value.filter((element) => element !== null).map(String) : value;
