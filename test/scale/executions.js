@@ -33,10 +33,12 @@ function unflatten(text) {
  * Each row: { id, workflowId, status, mode, finished, retryOf, data } where data is the
  * decoded run data (or null when withData is false / no data row).
  */
-function readExecutions(psql, { workflowIds, withData = true } = {}) {
-	const where = workflowIds && workflowIds.length
-		? `WHERE e."workflowId" IN (${workflowIds.map((id) => `'${String(id).replace(/'/g, "''")}'`).join(',')})`
-		: '';
+function readExecutions(psql, { workflowIds, ids, withData = true } = {}) {
+	const quote = (v) => `'${String(v).replace(/'/g, "''")}'`;
+	const conditions = [];
+	if (workflowIds && workflowIds.length) conditions.push(`e."workflowId" IN (${workflowIds.map(quote).join(',')})`);
+	if (ids) conditions.push(ids.length ? `e.id IN (${ids.map((id) => Number(id)).join(',')})` : 'false');
+	const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 	const sql = `SELECT json_build_object('id', e.id, 'workflowId', e."workflowId", 'status', e.status,
 		'mode', e.mode, 'finished', e.finished, 'retryOf', e."retryOf"${withData ? `, 'data', d.data` : ''})::text
 		FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id ${where} ORDER BY e.id`;
