@@ -26,7 +26,8 @@ export async function handleNotification(
 	const authentication = this.getNodeParameter('authentication', 'yotiNotificationAuthApi') as string;
 	if (authentication !== 'none') {
 		const credentials = await this.getCredentials('yotiNotificationAuthApi');
-		const authType = credentials.authType === 'basic' ? 'basic' : 'bearer';
+		// The credential's default is Basic.
+		const authType = String(credentials.authType).toLowerCase() === 'bearer' ? 'bearer' : 'basic';
 		const token = typeof credentials.authToken === 'string' ? credentials.authToken : '';
 		if (!isAuthorized(this.getHeaderData().authorization, authType, token)) {
 			return refuse(this, 401, 'Missing or wrong Authorization header', authType);

@@ -157,6 +157,14 @@ describe('auth', () => {
 		expect(server.runs).toEqual([]);
 	});
 
+	test('a credential saved without an auth type uses its default, Basic', async () => {
+		const server = await startWebhookServer({ credentials: { yotiNotificationAuthApi: { authToken: TOKEN } } });
+		servers.push(server);
+		expect((await server.post(completion, { Authorization: BEARER })).status).toBe(401);
+		expect((await server.post(completion, { Authorization: BASIC })).status).toBe(200);
+		expect(server.runs).toHaveLength(1);
+	});
+
 	test('a credential with an empty token refuses everything', async () => {
 		const server = await startWebhookServer({ credentials: { yotiNotificationAuthApi: { authType: 'bearer', authToken: '' } } });
 		servers.push(server);

@@ -29,7 +29,6 @@ import {
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type ICredentialType,
 	type IDataObject,
 	type INode,
 	type INodeType,
@@ -41,13 +40,9 @@ import {
 } from 'n8n-workflow';
 
 import { YotiTrigger } from '../../nodes/YotiTrigger/YotiTrigger.node';
+import { TestCredentialsHelper } from '../engine/harness';
 
 export const NODE_TYPE = 'n8n-nodes-yoti.yotiTrigger';
-
-const CREDENTIAL_FILES: Record<string, string> = {
-	yotiApi: '../../credentials/YotiApi.credentials',
-	yotiNotificationAuthApi: '../../credentials/YotiNotificationAuthApi.credentials',
-};
 
 export interface Delivery {
 	status: number;
@@ -117,24 +112,9 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 	const runs: Run[] = [];
 	const errors: unknown[] = [];
 
-	const credentialsHelper = {
-		getParentTypes: () => [],
-		async getDecrypted(_a: unknown, _n: unknown, type: string) {
-			if (!credentials[type]) throw new Error(`no credentials of type ${type}`);
-			return { ...credentials[type] };
-		},
-		async preAuthentication() {
-			return undefined;
-		},
-		async authenticate(creds: ICredentialDataDecryptedObject, type: string, requestOptions: any) {
-			const credentialType = loadCredentialType(type);
-			if (typeof credentialType.authenticate === 'function') {
-				return await credentialType.authenticate(creds, requestOptions);
-			}
-			return requestOptions;
-		},
-		getCredentialsProperties: () => [],
-	};
+	// n8n's CLI CredentialsHelper minus the database: fills the credential type's defaults,
+	// runs its `authenticate`, has a (no-op) preAuthentication so the 401 retry path is live.
+	const credentialsHelper = new TestCredentialsHelper(credentials);
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -231,14 +211,6 @@ export async function startWebhookServer(options: WebhookServerOptions = {}): Pr
 		post: (body, headers = {}) => post(url, body, headers),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
-}
-
-function loadCredentialType(type: string): ICredentialType {
-	const file = CREDENTIAL_FILES[type];
-	if (!file) throw new Error(`unknown credential type ${type}`);
-	const mod = require(file);
-	const Cls = Object.values(mod).find((v) => typeof v === 'function') as new () => ICredentialType;
-	return new Cls();
 }
 
 export async function post(
