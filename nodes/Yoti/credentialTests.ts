@@ -1,0 +1,164 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { authenticateIdvRequest, authenticateSignRequest } from '../../credentials/authenticate';
+import { idvBaseUrl, signBaseUrl } from '../../credentials/environments';
+
+/**
+ * Credential tests for the n8n UI, wired as `methods.credentialTest` + `testedBy` on the nodes.
+ * n8n's request-based credential test fails on any non-2xx, but Yoti's only cheap signed call
+ * is reading a session that does not exist: 404 means the signature was accepted, 401/403 that
+ * it was not. So each test sends one probe itself and reads the status.
+ */
+
+/** A valid UUID v4 no real session or recipient has. */
+export const PROBE_ID = '00000000-0000-4000-8000-000000000000';
+export const IDV_PROBE_PATH = `/sessions/${PROBE_ID}`;
+export const SIGN_PROBE_PATH = `/idv/recipients/${PROBE_ID}/sessions/signed/json`;
+const PROBE_TIMEOUT_MS = 15000;
+
+export const IDV_REJECTED_MESSAGE = 'Yoti rejected the request signature — check the SDK ID and private key';
+export const SIGN_REJECTED_MESSAGE = 'Yoti Sign rejected the API key — check the API key and the environment';
+
+type TestHelpers = ICredentialTestFunctions['helpers'];
+
+interface ProbeResponse {
+	statusCode: number;
+}
+
+/**
+ * A credential-test context offers only the legacy `request` helper (n8n-core's
+ * CredentialTestContext), so the probe goes through it: status codes come back, never thrown.
+ */
+async function sendProbe(
+	helpers: TestHelpers,
+	url: string,
+	headers: Record<string, string>,
+): Promise<ProbeResponse> {
+	const response = (await helpers.request({
+		method: 'GET',
+		uri: url,
+		headers,
+		json: true,
+		simple: false,
+		resolveWithFullResponse: true,
+		timeout: PROBE_TIMEOUT_MS,
+	})) as ProbeResponse;
+	return { statusCode: Number(response?.statusCode) };
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : 'unknown error';
+}
+
+function networkFailure(base: string, error: unknown): INodeCredentialTestResult {
+	const code = (error as { code?: unknown })?.code;
+	const reason = typeof code === 'string' && code !== '' ? ` (${code})` : '';
+	return { status: 'Error', message: `Could not reach Yoti at ${base}${reason}` };
+}
+
+function interpret(statusCode: number, rejectedMessage: string): INodeCredentialTestResult {
+	if (statusCode === 401 || statusCode === 403) return { status: 'Error', message: rejectedMessage };
+	if (statusCode === 404 || (statusCode >= 200 && statusCode < 300)) {
+		return { status: 'OK', message: 'Connection successful: Yoti accepted the credential' };
+	}
+	return { status: 'Error', message: `Yoti answered the test request with HTTP ${statusCode}` };
+}
+
+function headersOf(options: { headers?: unknown }): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries((options.headers ?? {}) as Record<string, unknown>)) {
+		headers[name] = String(value);
+	}
+	return headers;
+}
+
+/** `testedBy: 'yotiApiTest'`: signs GET /sessions/<probe> with the credential's own signing. */
+export async function yotiApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data: ICredentialDataDecryptedObject = credential.data ?? {};
+	let base: string;
+	let signed: { url: string; headers?: unknown };
+	try {
+		base = idvBaseUrl(data);
+		signed = await authenticateIdvRequest(data, { method: 'GET', url: IDV_PROBE_PATH });
+	} catch (error) {
+		// Our own messages: a missing SDK ID, a malformed key, a bad base URL. None echoes a secret.
+		return { status: 'Error', message: errorText(error) };
+	}
+	try {
+		const response = await sendProbe(this.helpers, signed.url, headersOf(signed));
+		return interpret(response.statusCode, IDV_REJECTED_MESSAGE);
+	} catch (error) {
+		return networkFailure(base, error);
+	}
+}
+
+/** `testedBy: 'yotiSignApiTest'`: GET a probe recipient's signed result with the Bearer key. */
+export async function yotiSignApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data: ICredentialDataDecryptedObject = credential.data ?? {};
+	let base: string;
+	let signed: { url: string; headers?: unknown };
+	try {
+		base = signBaseUrl(data);
+		signed = await authenticateSignRequest(data, { method: 'GET', url: SIGN_PROBE_PATH });
+	} catch (error) {
+		return { status: 'Error', message: errorText(error) };
+	}
+	try {
+		const response = await sendProbe(this.helpers, signed.url, headersOf(signed));
+		return interpret(response.statusCode, SIGN_REJECTED_MESSAGE);
+	} catch (error) {
+		return networkFailure(base, error);
+	}
+}
+
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+/**
+ * `testedBy: 'yotiNotificationAuthTest'`: Yoti has no call that checks a notification token,
+ * so this checks locally that Yoti can send it and the Yoti Trigger can match it.
+ */
+export async function yotiNotificationAuthTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data: ICredentialDataDecryptedObject = credential.data ?? {};
+	const authType = data.authType;
+	const token = typeof data.authToken === 'string' ? data.authToken : '';
+	if (authType !== 'basic' && authType !== 'bearer') {
+		return { status: 'Error', message: 'Choose Basic or Bearer as the auth type' };
+	}
+	if (token === '') return { status: 'Error', message: 'Enter the auth token' };
+	if (hasControlCharacter(token)) {
+		return { status: 'Error', message: 'The auth token contains a line break or control character' };
+	}
+	if (authType === 'bearer' && token.trim() !== token) {
+		return {
+			status: 'Error',
+			message: 'A Bearer auth token cannot start or end with a space: Yoti sends it as-is in the Authorization header',
+		};
+	}
+	return {
+		status: 'OK',
+		message:
+			"The auth token is usable. Yoti cannot check it in advance: put the same token and type in each session's notifications, and the Yoti Trigger compares them with every notification",
+	};
+}
+
+export const credentialTest = { yotiApiTest, yotiSignApiTest, yotiNotificationAuthTest };
