@@ -12,7 +12,7 @@ const MEDIA_CONTENT_ROUTE = '/media/[^/]+/content$';
 
 /**
  * @typedef {{ kind: string, status?: number, retryAfter?: string, times: number,
- *   route: RegExp | null, method: string | null, spec: string }} Fault
+ *   route: RegExp | null, routeText?: string, method: string | null, spec: string }} Fault
  */
 
 /**
@@ -69,6 +69,7 @@ function parseFault(input) {
 	if (route !== undefined) {
 		try {
 			fault.route = new RegExp(route);
+			if (fields.route !== undefined) fault.routeText = route;
 		} catch {
 			throw new Error(`fault "${kind}": route is not a valid regular expression`);
 		}
@@ -83,7 +84,7 @@ function describe(f) {
 	if (f.retryAfter !== undefined) parts.push(`retry-after=${f.retryAfter}`);
 	if (Number.isFinite(f.times)) parts.push(`times=${f.times}`);
 	if (f.method) parts.push(`method=${f.method}`);
-	if (f.route) parts.push(`route=${f.route.source}`);
+	if (f.routeText !== undefined) parts.push(`route=${f.routeText}`);
 	return parts.join(':');
 }
 

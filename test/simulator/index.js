@@ -49,13 +49,14 @@ const STATUS_FAULT_BODIES = {
 
 /**
  * @typedef {{ port?: number, host?: string, sdkId?: string, publicKey?: string,
- *   sessionsDir?: string | string[], latencyMs?: number, faults?: Array<string | object>,
+ *   sessionsDir?: string | string[], latencyMs?: number, faults?: Array<string | Record<string, unknown>>,
  *   signApiKey?: string, timestampWindowMs?: number, log?: boolean | ((line: string) => void) }} SimulatorOptions
  */
 
 /** @param {http.IncomingMessage} req @returns {Promise<Buffer>} */
 function readBody(req) {
 	return new Promise((resolve, reject) => {
+		/** @type {Buffer[]} */
 		const chunks = [];
 		let size = 0;
 		req.on('data', (c) => {
@@ -230,7 +231,7 @@ async function startSimulator(opts = {}) {
 		sdkId,
 		signApiKey,
 		requests,
-		/** @param {Array<string | object>} specs */
+		/** @param {Array<string | Record<string, unknown>>} specs */
 		setFaults: (specs) => faults.set(specs),
 		clearFaults: () => faults.clear(),
 		/** @param {{ session_id: string, topic: string, check_id?: string, task_id?: string, resource_id?: string, endpoint?: string, auth_token?: string, auth_type?: string }} payload */

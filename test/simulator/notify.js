@@ -49,6 +49,7 @@ function post({ endpoint, body, authorization }) {
 		if (authorization) headers.Authorization = authorization;
 		const client = url.protocol === 'https:' ? https : http;
 		const req = client.request(url, { method: 'POST', headers, timeout: DELIVERY_TIMEOUT_MS }, (res) => {
+			/** @type {Buffer[]} */
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => resolve({ status: res.statusCode || 0, body: Buffer.concat(chunks).toString('utf8').slice(0, 2000) }));

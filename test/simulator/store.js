@@ -8,6 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
+const MAX_SCANNED_FILE_BYTES = 5 * 1024 * 1024;
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 const MIME_BY_EXT = {
@@ -76,10 +77,6 @@ class Store {
 	/** @param {string[]} dirs searched in order; the first match wins */
 	constructor(dirs) {
 		this.dirs = dirs;
-		this.reset();
-	}
-
-	reset() {
 		/** @type {Map<string, { session: any, configuration: any, notifications: any }>} */
 		this.created = new Map();
 		/** @type {Set<string>} */
@@ -88,6 +85,14 @@ class Store {
 		this.deletedMedia = new Set();
 		/** @type {Set<string>} */
 		this.deletedTrackedDevices = new Set();
+	}
+
+	/** Forgets created sessions and deletions. */
+	reset() {
+		this.created.clear();
+		this.deletedSessions.clear();
+		this.deletedMedia.clear();
+		this.deletedTrackedDevices.clear();
 	}
 
 	/** @param {string} rel */
@@ -109,8 +114,38 @@ class Store {
 		const created = this.created.get(id);
 		if (created) return { bytes: Buffer.from(JSON.stringify(created.session)), session: created.session };
 		const bytes = this.readFirst(`${id}.json`);
-		if (!bytes) return null;
-		return { bytes, session: parseJsonBytes(bytes) };
+		if (bytes) return { bytes, session: parseJsonBytes(bytes) };
+		return this.findBySessionId(id);
+	}
+
+	/**
+	 * Fallback for folders whose files are not named `<session_id>.json` (e.g. the SDK
+	 * fixtures): the first `*.json` file, in name order, whose top-level `session_id` is `id`.
+	 * @param {string} id
+	 * @returns {{ bytes: Buffer, session: any } | null}
+	 */
+	findBySessionId(id) {
+		for (const dir of this.dirs) {
+			let names;
+			try {
+				names = fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !/^(config-|tracked-devices-|index\.json$|supported-documents\.json$)/.test(n));
+			} catch {
+				continue;
+			}
+			for (const name of names.sort()) {
+				const file = path.join(dir, name);
+				let bytes;
+				try {
+					if (fs.statSync(file).size > MAX_SCANNED_FILE_BYTES) continue;
+					bytes = fs.readFileSync(file);
+				} catch {
+					continue;
+				}
+				const session = parseJsonBytes(bytes);
+				if (session && typeof session === 'object' && session.session_id === id) return { bytes, session };
+			}
+		}
+		return null;
 	}
 
 	/** @param {string} id */
@@ -139,7 +174,7 @@ class Store {
 		if (bytes) return bytes;
 		const session = found.session && typeof found.session === 'object' ? found.session : {};
 		const checks = Array.isArray(session.checks) ? session.checks : [];
-		const types = [...new Set(checks.map((c) => c && c.type).filter((t) => typeof t === 'string'))];
+		const types = [...new Set(checks.map((/** @type {any} */ c) => c && c.type).filter((/** @type {unknown} */ t) => typeof t === 'string'))];
 		return Buffer.from(
 			JSON.stringify(
 				buildConfiguration(id, session.client_session_token_ttl ?? 0, types.map((type) => ({ type, config: {} })), [], {}),
@@ -256,6 +291,7 @@ class Store {
  */
 function buildConfiguration(sessionId, ttl, requestedChecks, requiredDocuments, sdkConfig) {
 	const types = requestedChecks.map((c) => (c && typeof c.type === 'string' ? c.type : ''));
+	/** @type {object[]} */
 	const resources = [];
 	const resource = (/** @type {string} */ type, /** @type {object} */ extra) =>
 		resources.push({ type, id: crypto.randomUUID(), state: 'REQUIRED', allowed_sources: [{ type: 'END_USER' }], ...extra });

@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_WINDOW_MS = 5 * 60 * 1000;
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** Paths that Yoti serves without an sdkId query parameter. */
+/** Paths that Yoti serves without an sdkId query parameter. @param {string} path */
 function isSdkIdFree(path) {
 	return path === '/supported-documents';
 }
@@ -36,7 +36,7 @@ function stringToSign(method, pathAndQuery, body) {
  * When `seenNonces` is given, a nonce already in it fails, and the nonce of a request that
  * passes every check is added to it.
  * @param {{ method: string, pathAndQuery: string, body?: Buffer | string | null,
- *   digest?: string | null, publicKey: string | crypto.KeyObject, sdkId: string,
+ *   digest?: string | null, publicKey: crypto.KeyLike, sdkId: string,
  *   seenNonces?: Set<string>, nowMs?: number, windowMs?: number }} req
  * @returns {{ ok: true } | { ok: false, reason: string }}
  */
@@ -72,10 +72,11 @@ function verifyYotiRequest(req) {
 
 	let valid = false;
 	try {
+		const key = publicKey instanceof crypto.KeyObject ? publicKey : crypto.createPublicKey(publicKey);
 		valid = crypto.verify(
 			'RSA-SHA256',
 			Buffer.from(stringToSign(method, pathAndQuery, body), 'utf8'),
-			{ key: publicKey, padding: crypto.constants.RSA_PKCS1_PADDING },
+			{ key, padding: crypto.constants.RSA_PKCS1_PADDING },
 			Buffer.from(digest, 'base64'),
 		);
 	} catch {

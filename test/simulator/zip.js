@@ -24,7 +24,9 @@ function crc32(buf) {
  * @returns {Buffer}
  */
 function buildZip(entries) {
+	/** @type {Buffer[]} */
 	const locals = [];
+	/** @type {Buffer[]} */
 	const centrals = [];
 	let offset = 0;
 	const DOS_TIME = 0; // 00:00:00
@@ -87,6 +89,7 @@ function minimalPdf(text) {
 		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
 	];
 	let out = '%PDF-1.4\n';
+	/** @type {number[]} */
 	const offsets = [];
 	objects.forEach((body, i) => {
 		offsets.push(out.length);

@@ -1,0 +1,252 @@
+/* eslint-disable */
+// Each fault kind, as a plain client (axios or node:http) sees it.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import axios from 'axios';
+import { S, M, R, SIGN_API_KEY, signedParts, signedRequest, rawRequest, json } from './helpers';
+
+const { startSimulator, parseFault, DEMO } = require('./index');
+
+const APPROVED_FILE = path.join(__dirname, 'data', `${S.approved}.json`);
+let sim: any;
+
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0 });
+});
+afterAll(async () => {
+	await sim.close();
+});
+afterEach(() => {
+	sim.clearFaults();
+	sim.requests.splice(0);
+});
+
+const getSession = (id = S.approved) => signedRequest(sim.idvBaseUrl, { path: `/sessions/${id}`, privateKey: DEMO.privateKey });
+const getMedia = (mediaId: string) => signedRequest(sim.idvBaseUrl, { path: `/sessions/${S.approved}/media/${mediaId}/content`, privateKey: DEMO.privateKey });
+
+/** Sends a signed GET and reports what arrived before the connection ended. */
+function partialGet(url: string, headers: Record<string, string>) {
+	return new Promise<{ status?: number; contentLength?: number; received: Buffer; error?: string }>((resolve) => {
+		const chunks: Buffer[] = [];
+		let status: number | undefined;
+		let contentLength: number | undefined;
+		const done = (error?: string) => resolve({ status, contentLength, received: Buffer.concat(chunks), error });
+		const req = http.get(url, { headers, agent: false }, (res) => {
+			status = res.statusCode;
+			contentLength = Number(res.headers['content-length']);
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => done());
+			res.on('error', (e) => done(e.message));
+			res.on('aborted', () => done('aborted'));
+		});
+		req.on('error', (e: any) => done(e.code || e.message));
+	});
+}
+
+describe('status faults', () => {
+	test('429 with Retry-After, twice, then success (axios)', async () => {
+		sim.setFaults(['429:retry-after=1:times=2']);
+		const statuses: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const { url, headers } = signedParts(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+			const res = await axios.get(url, { headers, validateStatus: () => true, responseType: 'arraybuffer' });
+			statuses.push(res.status);
+			if (i < 2) {
+				expect(res.headers['retry-after']).toBe('1');
+				expect(JSON.parse(Buffer.from(res.data).toString())).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests' });
+			} else {
+				expect(res.headers['retry-after']).toBeUndefined();
+				expect(Buffer.compare(Buffer.from(res.data), fs.readFileSync(APPROVED_FILE))).toBe(0);
+			}
+		}
+		expect(statuses).toEqual([429, 429, 200]);
+		expect(sim.requests.map((r: any) => [r.status, r.fault])).toEqual([
+			[429, '429:retry-after=1:times=2'],
+			[429, '429:retry-after=1:times=2'],
+			[200, undefined],
+		]);
+	});
+
+	test.each([
+		[500, 'INTERNAL_SERVER_ERROR'],
+		[502, 'BAD_GATEWAY'],
+		[503, 'SERVICE_UNAVAILABLE'],
+		[504, 'GATEWAY_TIMEOUT'],
+	])('%i once, then the real answer', async (status, code) => {
+		sim.setFaults([`${status}:times=1`]);
+		const first = await getSession();
+		expect(first.status).toBe(status);
+		expect(json(first).code).toBe(code);
+		expect(first.headers['retry-after']).toBeUndefined();
+		expect((await getSession()).status).toBe(200);
+	});
+
+	test('a fault without times stays on', async () => {
+		sim.setFaults(['503:retry-after=7']);
+		for (let i = 0; i < 3; i++) {
+			const res = await getSession();
+			expect(res.status).toBe(503);
+			expect(res.headers['retry-after']).toBe('7');
+		}
+	});
+
+	test('route and method filters pick the requests a fault applies to', async () => {
+		sim.setFaults(['503:route=/media/', '500:method=DELETE']);
+		expect((await getSession()).status).toBe(200);
+		expect((await getMedia(M.jpeg)).status).toBe(503);
+		const del = await signedRequest(sim.idvBaseUrl, { method: 'DELETE', path: `/sessions/${S.unknown}`, privateKey: DEMO.privateKey });
+		expect(del.status).toBe(500);
+	});
+
+	test('faults are applied in order, each counting down its own times', async () => {
+		sim.setFaults(['502:times=1', '504:times=1']);
+		expect((await getSession()).status).toBe(502);
+		expect((await getSession()).status).toBe(504);
+		expect((await getSession()).status).toBe(200);
+	});
+
+	test('Yoti Sign routes are faulted too', async () => {
+		sim.setFaults(['429:retry-after=2:times=1:route=^/v2/']);
+		const url = `${sim.signBaseUrl}/idv/recipients/${R.completed}/sessions/signed/json`;
+		const first = await rawRequest(url, { headers: { Authorization: `Bearer ${SIGN_API_KEY}` } });
+		expect(first.status).toBe(429);
+		expect(first.headers['retry-after']).toBe('2');
+		expect((await rawRequest(url, { headers: { Authorization: `Bearer ${SIGN_API_KEY}` } })).status).toBe(200);
+	});
+
+	test('faults from the start options apply', async () => {
+		const other = await startSimulator({ port: 0, faults: ['503:times=1'] });
+		try {
+			const one = await signedRequest(other.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+			const two = await signedRequest(other.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+			expect([one.status, two.status]).toEqual([503, 200]);
+		} finally {
+			await other.close();
+		}
+	});
+});
+
+describe('connection faults', () => {
+	test('reset destroys the socket without an answer, then the next request succeeds', async () => {
+		sim.setFaults(['reset:times=1']);
+		await expect(getSession()).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/) });
+		expect((await getSession()).status).toBe(200);
+		expect(sim.requests[0]).toEqual({ method: 'GET', path: `/idverify/v1/sessions/${S.approved}`, status: 0, fault: 'reset:times=1' });
+	});
+
+	test('axios sees the reset as a network error', async () => {
+		sim.setFaults(['reset:times=1']);
+		const { url, headers } = signedParts(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+		await expect(axios.get(url, { headers })).rejects.toMatchObject({ code: 'ECONNRESET' });
+	});
+
+	test('truncate announces more bytes than it sends, then cuts the connection', async () => {
+		sim.setFaults(['truncate:times=1']);
+		const { url, headers } = signedParts(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+		const got = await partialGet(url, headers);
+		const file = fs.readFileSync(APPROVED_FILE);
+		expect(got.status).toBe(200);
+		expect(got.error).toBeDefined();
+		expect(got.contentLength).toBeGreaterThan(file.length);
+		expect(got.received.length).toBeLessThan(file.length);
+		expect(Buffer.compare(got.received, file.subarray(0, got.received.length))).toBe(0);
+		expect((await getSession()).status).toBe(200);
+	});
+
+	test('axios rejects a truncated body', async () => {
+		sim.setFaults(['truncate:times=1']);
+		const { url, headers } = signedParts(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+		await expect(axios.get(url, { headers })).rejects.toBeDefined();
+	});
+
+	test('timeout never answers; the client gives up; close() still finishes', async () => {
+		const other = await startSimulator({ port: 0, faults: ['timeout'] });
+		const { url, headers } = signedParts(other.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+		await expect(rawRequest(url, { headers, timeoutMs: 150 })).rejects.toThrow('client timeout');
+		expect(other.requests).toEqual([{ method: 'GET', path: `/idverify/v1/sessions/${S.approved}`, status: 0, fault: 'timeout' }]);
+		const pending = rawRequest(url, { headers });
+		const outcome = pending.then(
+			() => 'answered',
+			() => 'cut',
+		);
+		await new Promise((r) => setImmediate(r));
+		await other.close();
+		expect(await outcome).toBe('cut');
+	});
+});
+
+describe('media faults', () => {
+	test.each(['empty-media:times=1', '204:times=1'])('%s turns the next media answer into 204', async (spec) => {
+		sim.setFaults([spec]);
+		expect((await getSession()).status).toBe(200); // not a media route: untouched
+		const empty = await getMedia(M.jpeg);
+		expect(empty.status).toBe(204);
+		expect(empty.body.length).toBe(0);
+		const real = await getMedia(M.jpeg);
+		expect(real.status).toBe(200);
+		expect(real.headers['content-type']).toBe('image/jpeg');
+	});
+
+	test('empty-media still needs a valid signature', async () => {
+		sim.setFaults(['empty-media']);
+		const res = await signedRequest(sim.idvBaseUrl, { path: `/sessions/${S.approved}/media/${M.jpeg}/content`, privateKey: DEMO.privateKey, digest: () => 'AAAA' });
+		expect(res.status).toBe(401);
+	});
+});
+
+describe('latency', () => {
+	test('a client with a shorter timeout gives up on a slow simulator', async () => {
+		const slow = await startSimulator({ port: 0, latencyMs: 5000 });
+		try {
+			const { url, headers } = signedParts(slow.idvBaseUrl, { path: `/sessions/${S.approved}`, privateKey: DEMO.privateKey });
+			await expect(rawRequest(url, { headers, timeoutMs: 200 })).rejects.toThrow('client timeout');
+		} finally {
+			await slow.close();
+		}
+	});
+});
+
+describe('fault specs and the admin fault API', () => {
+	test('parseFault reads kinds and keys', () => {
+		expect(parseFault('429:retry-after=1:times=2')).toMatchObject({ kind: '429', status: 429, retryAfter: '1', times: 2, route: null, method: null });
+		expect(parseFault('503')).toMatchObject({ kind: '503', status: 503, times: Infinity });
+		const routed = parseFault('reset:route=^/idverify/v1/sessions/[^/:]+$:method=get');
+		expect(routed.route.test('/idverify/v1/sessions/abc')).toBe(true);
+		expect(routed.route.test('/idverify/v1/sessions/abc/configuration')).toBe(false);
+		expect(routed.spec).toBe('reset:method=GET:route=^/idverify/v1/sessions/[^/:]+$');
+		expect(routed.method).toBe('GET');
+		expect(parseFault('204').kind).toBe('empty-media');
+		expect(parseFault('empty-media').route.test('/idverify/v1/sessions/a/media/b/content')).toBe(true);
+		expect(parseFault({ kind: '429', retryAfter: 3, times: 1 })).toMatchObject({ status: 429, retryAfter: '3', times: 1 });
+	});
+
+	test.each(['teapot', '200', '429:times=two', '503:colour=red', 'reset:route=(', ''])('parseFault rejects %j', (spec) => {
+		expect(() => parseFault(spec)).toThrow();
+	});
+
+	test('POST /__admin/faults sets, GET lists, DELETE clears; a bad list changes nothing', async () => {
+		const admin = (method: string, body?: unknown) =>
+			rawRequest(`${sim.url}/__admin/faults`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+		const set = await admin('POST', ['503:times=1', '429:retry-after=1']);
+		expect(set.status).toBe(200);
+		expect(json(set).faults).toEqual([
+			{ spec: '503:times=1', remaining: 1 },
+			{ spec: '429:retry-after=1', remaining: null },
+		]);
+		const bad = await admin('POST', { faults: ['503', 'nonsense'] });
+		expect(bad.status).toBe(400);
+		expect(json(await admin('GET')).faults).toHaveLength(2);
+		expect((await getSession()).status).toBe(503);
+		expect(json(await admin('GET')).faults[0]).toEqual({ spec: '503:times=1', remaining: 0 });
+		expect(json(await admin('DELETE')).faults).toEqual([]);
+		expect((await getSession()).status).toBe(200);
+	});
+
+	test('admin calls are never faulted nor logged', async () => {
+		sim.setFaults(['reset']);
+		const res = await rawRequest(`${sim.url}/__admin/requests`);
+		expect(res.status).toBe(200);
+		expect(json(res).requests).toEqual([]);
+	});
+});
