@@ -159,7 +159,9 @@ async function startSimulator(opts = {}) {
 			recorded = true;
 			record({ method, path: pathname, status, ...(ctx.fault ? { fault: ctx.fault } : {}) });
 		};
-		// 'close' also fires for a reset or truncated answer; status 0 = no headers were sent
+		// 'finish' = the whole answer was handed to the socket (logged before the client can
+		// read it); 'close' covers reset and truncated answers; status 0 = no headers were sent
+		res.on('finish', () => recordOnce(res.statusCode));
 		res.on('close', () => recordOnce(res.headersSent ? res.statusCode : 0));
 
 		if (latencyMs > 0) await sleep(latencyMs);
