@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createSign, randomUUID } from 'crypto';
+import { createHash, createPrivateKey, createPublicKey, createSign, createVerify, randomUUID } from 'crypto';
 import type { KeyObject } from 'crypto';
 
 /**
@@ -44,6 +44,8 @@ const ENCRYPTED_KEY_MESSAGE =
 	'The private key is not a PEM private key that can be used: it is encrypted with a passphrase. Paste the unencrypted key file downloaded from Yoti Hub.';
 const PUBLIC_KEY_MESSAGE =
 	'The private key is not a PEM private key: this looks like a public key or certificate. Paste the private key file downloaded from Yoti Hub.';
+const DAMAGED_KEY_MESSAGE =
+	'The private key is not a PEM private key that can sign: its contents were changed or cut. Paste the whole key file downloaded from Yoti Hub again.';
 const NOT_RSA_MESSAGE =
 	'The private key is not a PEM private key Yoti accepts: Yoti signs with RSA keys. Paste the key file downloaded from Yoti Hub.';
 
@@ -95,7 +97,23 @@ function parsePrivateKey(text: string): KeyObject {
 	const key = createKeyOrUndefined(pem);
 	if (!key) throw new Error(MALFORMED_KEY_MESSAGE);
 	if (key.asymmetricKeyType !== 'rsa') throw new Error(NOT_RSA_MESSAGE);
+	if (!signsConsistently(key)) throw new Error(DAMAGED_KEY_MESSAGE);
 	return key;
+}
+
+/**
+ * OpenSSL loads a key whose numbers were damaged in copying (a changed character in the
+ * modulus) without complaint; every signature would then fail at Yoti with 401. One
+ * sign-and-verify against the key's own public half catches that here, once per key.
+ */
+function signsConsistently(key: KeyObject): boolean {
+	try {
+		const probe = Buffer.from('n8n-nodes-yoti key check', 'utf8');
+		const signature = createSign('RSA-SHA256').update(probe).sign(key);
+		return createVerify('RSA-SHA256').update(probe).verify(createPublicKey(key), signature);
+	} catch {
+		return false;
+	}
 }
 
 /** OpenSSL's own error is dropped on purpose: the caller throws a message that holds no key. */
