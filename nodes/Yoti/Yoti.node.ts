@@ -36,6 +36,7 @@ export class Yoti implements INodeType {
 			{
 				name: 'yotiNotificationAuthApi',
 				required: false,
+				testedBy: 'yotiNotificationAuthTest',
 				displayOptions: { show: { resource: ['session'], operation: ['create'] } },
 			},
 		],
