@@ -103,7 +103,7 @@ export async function authenticateIdvRequest(
 	const signed = prepareSignedRequest({
 		method,
 		baseUrl,
-		url: requestOptions.url,
+		url: requestOptions.url ?? '',
 		qs: requestOptions.qs as QueryParams | undefined,
 		body,
 		sdkId,
@@ -139,7 +139,7 @@ export async function authenticateSignRequest(
 	const base = requestOptions.baseURL ? requestOptions.baseURL.replace(/\/+$/, '') : signBaseUrl(credentials);
 	const headers: Headers = { ...(requestOptions.headers ?? {}) };
 	setHeader(headers, 'Authorization', `Bearer ${apiKey}`);
-	const result: IHttpRequestOptions = { ...requestOptions, url: absoluteUrl(base, requestOptions.url), headers };
+	const result: IHttpRequestOptions = { ...requestOptions, url: absoluteUrl(base, requestOptions.url ?? ''), headers };
 	delete result.baseURL;
 	return result;
 }
