@@ -6,11 +6,11 @@
 //   const e2e = require('./n8n');
 //   const n8n = await e2e.createN8n({ line: 2 });          // install (cached) + fresh user folder
 //   await e2e.installPackage({ n8n });                      // npm pack this repo -> .n8n/nodes
-//   n8n.importCredentials([{ id, name, type, data }]);
-//   n8n.importWorkflow(workflowJson);
-//   const run = n8n.executeWorkflow(id);                    // { ok, data, error, ... }
+//   await n8n.importCredentials([{ id, name, type, data }]);
+//   await n8n.importWorkflow(workflowJson);
+//   const run = await n8n.executeWorkflow(id);              // { ok, data, error, ... }
 //   e2e.nodeItems(run, 'Set');                              // [{ json }, ...]
-//   n8n.activateWorkflow(id);
+//   await n8n.activateWorkflow(id);
 //   const server = await n8n.start();                       // { url, port, stop() }
 //   await e2e.postWebhook(server.url, webhookId, body);     // POST /webhook/<id>/webhook
 //   await server.stop(); n8n.cleanup();
@@ -108,23 +108,22 @@ async function createN8n({ line = 2, n8n, userFolder, env: extra = {} } = {}) {
 		port,
 		logDir,
 
-		/** Runs `n8n <args>` to completion; returns { status, signal, stdout, stderr, logFile }. */
+		/**
+		 * Runs `n8n <args>` to completion in its own process group; resolves { status, signal,
+		 * stdout, stderr, logFile }. Whatever the command leaves behind (a task runner after a
+		 * crash) is killed with the group, so a dangling child can never hold the pipes open.
+		 */
 		cli(args, { timeoutMs = 300_000, allowFail = false } = {}) {
 			const logFile = path.join(logDir, `cli-${String(++cliRuns).padStart(3, '0')}-${args[0].replace(/[^a-z0-9]+/gi, '-')}.log`);
-			const res = spawnSync(info.nodeBin, [info.n8nBin, ...args], {
-				cwd: userFolder,
-				env,
-				encoding: 'utf8',
-				maxBuffer: 256 * 1024 * 1024,
-				timeout: timeoutMs,
+			return runGroup(info.nodeBin, [info.n8nBin, ...args], { cwd: userFolder, env, timeoutMs }).then((out) => {
+				out.logFile = logFile;
+				fs.writeFileSync(logFile, `$ n8n ${args.join(' ')}\n# exit ${out.status} ${out.signal || ''}${out.timedOut ? ' (timed out)' : ''}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}\n`);
+				if (out.error) throw new Error(`n8n ${args[0]} could not run: ${out.error.message} (log: ${logFile})`);
+				if (!allowFail && out.status !== 0) {
+					throw new Error(`n8n ${args.join(' ')} exited ${out.status ?? out.signal}:\n${tail(out.stdout + out.stderr)}\n(log: ${logFile})`);
+				}
+				return out;
 			});
-			const out = { status: res.status, signal: res.signal, stdout: res.stdout || '', stderr: res.stderr || '', logFile };
-			fs.writeFileSync(logFile, `$ n8n ${args.join(' ')}\n# exit ${res.status} ${res.signal || ''}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}\n`);
-			if (res.error) throw new Error(`n8n ${args[0]} could not run: ${res.error.message} (log: ${logFile})`);
-			if (!allowFail && res.status !== 0) {
-				throw new Error(`n8n ${args.join(' ')} exited ${res.status ?? res.signal}:\n${tail(out.stdout + out.stderr)}\n(log: ${logFile})`);
-			}
-			return out;
 		},
 
 		/** Imports credentials (plain `data`; n8n encrypts it with the fixed key). */
@@ -133,10 +132,10 @@ async function createN8n({ line = 2, n8n, userFolder, env: extra = {} } = {}) {
 		},
 
 		/** Imports one workflow (or an array). Each needs an `id` so it can be executed / activated. */
-		importWorkflow(wf) {
+		async importWorkflow(wf) {
 			const list = Array.isArray(wf) ? wf : [wf];
 			for (const w of list) if (!w.id) throw new Error(`workflow "${w.name}" has no id`);
-			importJson(instance, 'import:workflow', list);
+			await importJson(instance, 'import:workflow', list);
 			return list.map((w) => w.id);
 		},
 
@@ -146,8 +145,8 @@ async function createN8n({ line = 2, n8n, userFolder, env: extra = {} } = {}) {
 		 * { runData, error? } }, status, ... }). n8n 2.x may segfault (139) after printing a
 		 * successful run, so success is judged from the printed run, never from the exit code.
 		 */
-		executeWorkflow(id, { timeoutMs } = {}) {
-			const res = instance.cli(['execute', `--id=${id}`], { timeoutMs, allowFail: true });
+		async executeWorkflow(id, { timeoutMs } = {}) {
+			const res = await instance.cli(['execute', `--id=${id}`], { timeoutMs, allowFail: true });
 			const data = extractRun(res.stdout) || extractRun(res.stderr);
 			if (!data) {
 				throw new Error(`n8n execute --id=${id} printed no run data (exit ${res.status ?? res.signal}):\n${tail(res.stdout + res.stderr)}\n(log: ${res.logFile})`);
@@ -175,15 +174,67 @@ async function createN8n({ line = 2, n8n, userFolder, env: extra = {} } = {}) {
 	return instance;
 }
 
-function importJson(instance, command, list) {
+async function importJson(instance, command, list) {
 	const file = path.join(instance.userFolder, `import-${process.pid}-${Date.now()}.json`);
 	fs.writeFileSync(file, JSON.stringify(list), { mode: 0o600 });
 	try {
-		const res = instance.cli([command, `--input=${file}`]);
-		return res;
+		return await instance.cli([command, `--input=${file}`]);
 	} finally {
 		fs.rmSync(file, { force: true }); // credentials are in clear here
 	}
+}
+
+/** Process groups started here and still alive: killed if this process exits first. */
+const liveGroups = new Set();
+process.on('exit', () => {
+	for (const pid of liveGroups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {}
+	}
+});
+
+/** spawn in a new process group, collect output, kill the group once the leader exits (or on timeout). */
+function runGroup(cmd, args, { cwd, env, timeoutMs }) {
+	return new Promise((resolve) => {
+		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const out = { status: null, signal: null, stdout: '', stderr: '', timedOut: false };
+		child.stdout.setEncoding('utf8').on('data', (d) => (out.stdout += d));
+		child.stderr.setEncoding('utf8').on('data', (d) => (out.stderr += d));
+		if (child.pid) liveGroups.add(child.pid);
+		const killGroup = () => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+			liveGroups.delete(child.pid);
+		};
+		const timer = setTimeout(() => {
+			out.timedOut = true;
+			killGroup();
+		}, timeoutMs);
+		let done = false;
+		const finish = () => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			killGroup();
+			resolve(out);
+		};
+		child.on('error', (err) => {
+			out.error = err;
+			finish();
+		});
+		child.on('exit', (code, signal) => {
+			out.status = code;
+			out.signal = signal;
+			// Let the pipes drain; a grandchild still holding them is killed with the group.
+			const grace = setTimeout(finish, 2000);
+			child.on('close', () => {
+				clearTimeout(grace);
+				finish();
+			});
+		});
+	});
 }
 
 /**
@@ -212,9 +263,15 @@ function extractRun(text) {
 	return found;
 }
 
-/** The items node `nodeName` output on `output` (default 0) in its last (or `run`-th) run. */
+/** runData of an executeWorkflow() result or of a bare n8n IRun. */
+function runDataOf(run) {
+	const irun = run?.data?.resultData ? run : run?.data;
+	return irun?.data?.resultData?.runData;
+}
+
+/** The items node `nodeName` output on `output` (default 0) in its last (or `run`-th) run; takes an executeWorkflow() result or an IRun. */
 function nodeItems(run, nodeName, { output = 0, run: runIndex } = {}) {
-	const runs = (run.data || run).data?.resultData?.runData?.[nodeName];
+	const runs = runDataOf(run)?.[nodeName];
 	if (!runs || !runs.length) return undefined;
 	const task = runs[runIndex === undefined ? runs.length - 1 : runIndex];
 	return task?.data?.main?.[output] ?? [];
@@ -222,7 +279,7 @@ function nodeItems(run, nodeName, { output = 0, run: runIndex } = {}) {
 
 /** The error one node raised in its last run (task-level error), if any. */
 function nodeError(run, nodeName) {
-	const runs = (run.data || run).data?.resultData?.runData?.[nodeName];
+	const runs = runDataOf(run)?.[nodeName];
 	return runs?.[runs.length - 1]?.error;
 }
 
@@ -240,7 +297,14 @@ async function startN8n({ n8n, port, timeoutMs = 180_000, env: extra = {} } = {}
 	const child = spawn(n8n.info.nodeBin, [n8n.info.n8nBin, 'start'], { cwd: n8n.userFolder, env, stdio: ['ignore', fd, fd], detached: true });
 	fs.closeSync(fd);
 	let exited = null;
-	child.on('exit', (code, signal) => (exited = { code, signal }));
+	liveGroups.add(child.pid);
+	child.on('exit', (code, signal) => {
+		exited = { code, signal };
+		try {
+			process.kill(-child.pid, 'SIGKILL'); // leftover task runners
+		} catch {}
+		liveGroups.delete(child.pid);
+	});
 	const url = `http://127.0.0.1:${port}`;
 	const stop = () => stopChild(child, () => exited);
 	const deadline = Date.now() + timeoutMs;

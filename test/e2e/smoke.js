@@ -142,6 +142,20 @@ function manualWorkflow(id) {
 	};
 }
 
+function failingWorkflow(id) {
+	return {
+		id,
+		name: 'e2e smoke: failing',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'f1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'f2', name: 'Fail', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: "throw new Error('boom-e2e-smoke');" } },
+		],
+		connections: { Start: { main: [[{ node: 'Fail', type: 'main', index: 0 }]] } },
+	};
+}
+
 function webhookWorkflow(id, webhookPath) {
 	return {
 		id,
@@ -196,12 +210,12 @@ async function smokeLine(line, { withYoti, probe }) {
 			say(`installed ${yoti.name}@${yoti.version} into ${yoti.packageDir}`);
 		}
 
-		e2e_time(say, 'import:credentials', () =>
+		await timed(say, 'import:credentials', () =>
 			n8n.importCredentials([{ id: 'probecred01', name: 'Probe credential', type: 'e2eProbeApi', data: { secret: PROBE_SECRET } }]),
 		);
-		e2e_time(say, 'import:workflow', () => n8n.importWorkflow([manualWorkflow('smokeManual01'), webhookWorkflow('smokeWebhook1', `smoke-${line}`)]));
+		await timed(say, 'import:workflow', () => n8n.importWorkflow([manualWorkflow('smokeManual01'), failingWorkflow('smokeFail0001'), webhookWorkflow('smokeWebhook1', `smoke-${line}`)]));
 
-		const run = e2e_time(say, 'execute', () => n8n.executeWorkflow('smokeManual01'));
+		const run = await timed(say, 'execute', () => n8n.executeWorkflow('smokeManual01'));
 		say(`execute exit ${run.status ?? run.signal}, ok=${run.ok}, last node ${run.lastNode}`);
 		if (!run.ok) throw new Error(`manual workflow failed: ${JSON.stringify(run.error)}\n(log: ${run.logFile})`);
 		const out = e2e.nodeItems(run, 'Code');
@@ -216,8 +230,14 @@ async function smokeLine(line, { withYoti, probe }) {
 			fromCode: `hello from-probe ${PROBE_SECRET.length * 2}`.length,
 		});
 
-		e2e_time(say, 'activate', () => n8n.activateWorkflow('smokeWebhook1'));
-		server = await e2e_timeAsync(say, 'start', () => n8n.start());
+		const failed = await timed(say, 'execute (failing)', () => n8n.executeWorkflow('smokeFail0001'));
+		say(`failing execute exit ${failed.status ?? failed.signal}, ok=${failed.ok}, error ${JSON.stringify(failed.error?.message)}`);
+		assert.equal(failed.ok, false);
+		assert.match(failed.error.message, /boom-e2e-smoke/);
+		assert.match(e2e.nodeError(failed, 'Fail').message, /boom-e2e-smoke/);
+
+		await timed(say, 'activate', () => n8n.activateWorkflow('smokeWebhook1'));
+		server = await timed(say, 'start', () => n8n.start());
 		say(`n8n serving ${server.url} (log ${server.logFile})`);
 		const hook = await e2e.request(`${server.url}/webhook/smoke-${line}`, { body: { n: 21 } });
 		say(`POST /webhook/smoke-${line} -> ${hook.status} ${hook.text}`);
@@ -240,14 +260,7 @@ async function smokeLine(line, { withYoti, probe }) {
 	}
 }
 
-function e2e_time(say, label, fn) {
-	const t = Date.now();
-	const r = fn();
-	say(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-	return r;
-}
-
-async function e2e_timeAsync(say, label, fn) {
+async function timed(say, label, fn) {
 	const t = Date.now();
 	const r = await fn();
 	say(`${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
