@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+// `npm run bench`: runs test/bench/*.ts without a build step. TypeScript files are transpiled
+// on require with the installed `typescript` (transpileModule: CommonJS, no type-check), so the
+// node, the credential and the engine harness run as their sources, like the jest suites do.
+//   node test/bench/run.js                 the whole benchmark (table + JSON last line)
+//   node test/bench/run.js --only a,b      some figures: flatten, sign, audit, c20, media, retry
+//   node test/bench/run.js --quick         fewer items (a smoke run; figures are not the claim)
+
+const fs = require('fs');
+const path = require('path');
+const ts = require('typescript');
+
+const COMPILER_OPTIONS = {
+	module: ts.ModuleKind.CommonJS,
+	target: ts.ScriptTarget.ES2022,
+	esModuleInterop: true,
+	resolveJsonModule: true,
+	sourceMap: false,
+	inlineSourceMap: true,
+};
+
+/** @type {NodeJS.RequireExtensions} */ (require.extensions)['.ts'] = function compileTs(module, filename) {
+	const source = fs.readFileSync(filename, 'utf8');
+	const { outputText } = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: filename });
+	/** @type {any} */ (module)._compile(outputText, filename);
+};
+
+const entry = process.argv[2] === '--media-child' ? './mediaChild.ts' : './bench.ts';
+require(path.join(__dirname, entry))
+	.main(process.argv.slice(2))
+	.then((/** @type {number | undefined} */ code) => finish(code ?? 0))
+	.catch((/** @type {unknown} */ error) => {
+		process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+		finish(1);
+	});
+
+/**
+ * n8n-core leaves handles open after a run (timers, keep-alive sockets), so the process would
+ * not end by itself: exit once stdout has been written out.
+ * @param {number} code
+ */
+function finish(code) {
+	if (process.env.BENCH_DEBUG_HANDLES) process.stderr.write(`open handles: ${process.getActiveResourcesInfo().join(', ')}\n`);
+	process.stdout.write('', () => process.exit(code));
+}
