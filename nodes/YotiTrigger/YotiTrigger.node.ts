@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTest } from '../Yoti/credentialTests';
 import { triggerProperties } from './description';
 import { handleNotification } from './webhook';
 
@@ -26,11 +27,13 @@ export class YotiTrigger implements INodeType {
 			{
 				name: 'yotiNotificationAuthApi',
 				required: true,
+				testedBy: 'yotiNotificationAuthTest',
 				displayOptions: { show: { authentication: ['yotiNotificationAuthApi'] } },
 			},
 			{
 				name: 'yotiApi',
 				required: true,
+				testedBy: 'yotiApiTest',
 				displayOptions: { show: { fetchSession: [true] } },
 			},
 		],
@@ -46,6 +49,9 @@ export class YotiTrigger implements INodeType {
 		],
 		properties: triggerProperties,
 	};
+
+	// The same UI credential tests as the Yoti node: n8n may pick either node's testedBy.
+	methods = { credentialTest };
 
 	// Yoti has no webhook registration API: the URL goes into each session's
 	// `notifications.endpoint`, so activation and deactivation have nothing to call.

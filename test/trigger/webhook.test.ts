@@ -86,9 +86,19 @@ describe('node description', () => {
 		expect(byName.notice.displayName).toContain('notifications.endpoint');
 		expect(byName.noAuthWarning.displayOptions).toEqual({ show: { authentication: ['none'] } });
 		expect(description.credentials).toEqual([
-			{ name: 'yotiNotificationAuthApi', required: true, displayOptions: { show: { authentication: ['yotiNotificationAuthApi'] } } },
-			{ name: 'yotiApi', required: true, displayOptions: { show: { fetchSession: [true] } } },
+			{
+				name: 'yotiNotificationAuthApi',
+				required: true,
+				testedBy: 'yotiNotificationAuthTest',
+				displayOptions: { show: { authentication: ['yotiNotificationAuthApi'] } },
+			},
+			{ name: 'yotiApi', required: true, testedBy: 'yotiApiTest', displayOptions: { show: { fetchSession: [true] } } },
 		]);
+		// every testedBy resolves on this node too
+		const trigger = new YotiTrigger();
+		for (const c of description.credentials!) {
+			expect(typeof (trigger.methods!.credentialTest as any)[c.testedBy as string]).toBe('function');
+		}
 	});
 });
 
