@@ -68,11 +68,14 @@ async function runAudit({ webhookUrl, auditPath, batches, psql, workflowId, vict
 	const poll = batchTracker(psql, workflowId);
 	let killed = null;
 	while (!killed && Date.now() - t0 < 120_000) {
-		const { started, finished } = workerActivity(victim);
-		const inFlight = [...started].filter((id) => !finished.has(id));
 		const { rows } = poll();
+		const auditIds = new Set(rows.map((r) => r.id));
+		const { started, finished } = workerActivity(victim);
+		const inFlight = [...started].filter((id) => auditIds.has(id) && !finished.has(id));
+		const finishedByVictim = [...finished].filter((id) => auditIds.has(id)).length;
 		const done = rows.filter((r) => r.status === 'success').length;
-		if (inFlight.length > 0 && done < batches.length - inFlight.length) {
+		// late enough that the victim has finished audit work, early enough that some still waits
+		if (done >= Math.ceil(batches.length * 0.3) && finishedByVictim > 0 && inFlight.length > 0 && done < batches.length - inFlight.length) {
 			victim.kill('SIGKILL');
 			killed = { inFlight, at: Date.now() - t0, doneBefore: done };
 			log(`SIGKILLed ${victim.name} (pid ${victim.pid}) holding executions ${inFlight.join(', ')}; ${done}/${batches.length} batches done`);

@@ -17,11 +17,12 @@ function notificationFor(sessionId, checks, k) {
 
 /**
  * The sequential plan: `total` deliveries = valid originals + exact repeats (`dupShare`) +
- * bad-auth ones (`badAuth`). Originals go to `primary`, every repeat to `secondary` (another
- * process, so neither its memory nor its request saw the original). Some bad-auth deliveries
- * carry the key of a valid notification and go first, to prove a refused call records nothing.
+ * bad-auth ones (`badAuth`), in a seeded order where every repeat comes after its original.
+ * Originals go to `primary`; repeats and bad-auth twins to `repeatsAt`. Some bad-auth
+ * deliveries carry the key of a valid notification and go right before it, to prove a
+ * refused call records nothing.
  */
-function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, badAuth = 25, badTwins = 10, seed = 'notify' }) {
+function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, badAuth = 25, badTwins = 10, repeatsAt = 'primary', seed = 'notify' }) {
 	const dups = Math.round(total * dupShare);
 	const valid = total - dups - badAuth;
 	if (valid < dups || sessionIds.length < valid + badAuth - badTwins) throw new Error('not enough sessions for the plan');
@@ -40,7 +41,7 @@ function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, bad
 	const twinsOf = seededShuffle(originals, `${seed}:twins`).slice(0, badTwins);
 	for (const original of twinsOf) {
 		const i = order.indexOf(original);
-		order.splice(i, 0, { kind: 'badAuth', target: 'secondary', twinOf: original, notification: { ...original.notification } });
+		order.splice(i, 0, { kind: 'badAuth', target: repeatsAt, twinOf: original, notification: { ...original.notification } });
 	}
 	// exact repeats, each after its original, at the other process
 	const repeated = seededShuffle(originals, `${seed}:dups`).slice(0, dups);
@@ -48,9 +49,24 @@ function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, bad
 	repeated.forEach((original, j) => {
 		const from = order.indexOf(original) + 1;
 		const at = from + (rand[j] % (order.length - from + 1));
-		order.splice(at, 0, { kind: 'duplicate', target: 'secondary', of: original, notification: { ...original.notification } });
+		order.splice(at, 0, { kind: 'duplicate', target: repeatsAt, of: original, notification: { ...original.notification } });
 	});
 	return order;
+}
+
+/**
+ * The cross-process probe: each notification first at `primary`, then — once that delivery
+ * was answered — the exact repeat at `secondary`.
+ */
+function crossProcessPlan({ sessionIds, expected, offset, count }) {
+	const out = [];
+	for (let k = 0; k < count; k++) {
+		const id = sessionIds[offset + k];
+		const notification = notificationFor(id, expected.get(id) || [], k);
+		out.push({ kind: 'valid', target: 'primary', notification });
+		out.push({ kind: 'duplicate', target: 'secondary', notification: { ...notification } });
+	}
+	return out;
 }
 
 /**
@@ -116,4 +132,4 @@ function judge(deliveries, executionsByKey) {
 	return { valid: validKeys.size, lost, duplicated, fromRefused, unknown, examples };
 }
 
-module.exports = { keyOf, sequentialPlan, concurrentPlan, runLimited, judge };
+module.exports = { keyOf, sequentialPlan, crossProcessPlan, concurrentPlan, runLimited, judge };
