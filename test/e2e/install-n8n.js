@@ -15,14 +15,17 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 /**
- * The pins. 2.41.x pulls packages this registry lacks; 1.123.x is the last 1.x (engines
- * node >=20.19 <=24.x) and runs on this machine's Node 20. 1.x's n8n-nodes-base takes xlsx
+ * The pins. 2.41.x pulls packages this registry lacks. 1.x: 1.123.50 is the newest 1.x that
+ * installs and runs on Node 20 (engines >=20.19 <=24.x): from 1.123.66 (the next one this
+ * registry has) n8n-workflow pulls @n8n/expression-runtime -> isolated-vm ^6 (engines node
+ * >=22; does not compile on Node 20), and n8n crashes at start-up without it because the
+ * default expression engine is `vm` there. 1.x's n8n-nodes-base takes xlsx
  * from cdn.sheetjs.com (unreachable from this machine, ENOTFOUND); `overrides` swaps in the registry copy of the
  * same release that 2.x itself uses (@e965/xlsx).
  */
 const LINES = {
 	2: { n8n: '2.40.7', node: '24.21.0' },
-	1: { n8n: '1.123.81', node: null /* this machine's Node */, overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } },
+	1: { n8n: '1.123.50', node: null /* this machine's Node */, overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } },
 };
 
 function cacheRoot() {
@@ -206,33 +209,26 @@ function ensureN8n({ line, n8n } = {}) {
 		const npm = (args) => run(node.nodeBin, [npmCli, ...args], { cwd: n8nDir, env });
 		npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
 		npm(['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${node.nodeDir}`, '--loglevel=error']);
-		for (const mod of rebuildExtras(n8nDir, node.nodeBin)) npm(['rebuild', mod, `--nodedir=${node.nodeDir}`, '--loglevel=error']);
 		const check = spawnSync(node.nodeBin, [n8nBin, '--version'], { cwd: n8nDir, env, encoding: 'utf8' });
 		if (!String(check.stdout).includes(n8nVersion)) throw new Error(`n8n --version printed ${JSON.stringify(check.stdout + check.stderr)}`);
 		const seconds = (Date.now() - started) / 1000;
-		writeMarker(n8nDir, { n8nVersion, nodeVersion: node.nodeVersion, seconds, diskKiB: diskKiB(n8nDir), at: new Date().toISOString() });
+		const isolatedVm = isolatedVmLoads(n8nDir, node.nodeBin);
+		writeMarker(n8nDir, { n8nVersion, nodeVersion: node.nodeVersion, seconds, diskKiB: diskKiB(n8nDir), isolatedVmLoads: isolatedVm, at: new Date().toISOString() });
 		log(`n8n ${n8nVersion} on node ${node.nodeVersion} ready in ${seconds.toFixed(1)} s`);
 		return result();
 	});
 }
 
 /**
- * Native modules besides sqlite3 that n8n loads at run time and that did not get a working
- * binary with scripts skipped. isolated-vm (2.x's expression sandbox) ships prebuilds for
- * Node 24's ABI, so normally nothing is left; a module that fails to load is rebuilt.
+ * Whether isolated-vm (left unbuilt by --ignore-scripts) loads under the target node. It backs
+ * the `vm` expression engine, the default in 2.40.7: isolated-vm 7 ships a Node 24 (ABI 137)
+ * glibc prebuild, so it loads without a rebuild (checked by running an expression workflow).
+ * 1.123.50 has no isolated-vm at all (null).
  */
-function rebuildExtras(n8nDir, nodeBin) {
-	const extras = [];
-	for (const mod of ['isolated-vm']) {
-		const dir = path.join(n8nDir, 'node_modules', mod);
-		if (!fs.existsSync(path.join(dir, 'package.json'))) continue;
-		const load = spawnSync(nodeBin, ['-e', `require(${JSON.stringify(dir)})`], { encoding: 'utf8' });
-		if (load.status !== 0) {
-			log(`${mod} does not load (${(load.stderr || '').split('\n').find((l) => /Error/.test(l)) || load.status}); rebuilding it`);
-			extras.push(mod);
-		}
-	}
-	return extras;
+function isolatedVmLoads(n8nDir, nodeBin) {
+	const dir = path.join(n8nDir, 'node_modules', 'isolated-vm');
+	if (!fs.existsSync(path.join(dir, 'package.json'))) return null;
+	return spawnSync(nodeBin, ['-e', `require(${JSON.stringify(dir)})`], { encoding: 'utf8' }).status === 0;
 }
 
 function parseArgs(argv) {

@@ -62,6 +62,8 @@ function baseEnv({ info, userFolder, port, brokerPort, extra }) {
 		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		// Nodes must not lean on $env: block it on both lines (2.x's default).
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		// Code nodes run in a task runner: always so on 2.x, opt-in on 1.x (same behaviour on both).
+		N8N_RUNNERS_ENABLED: 'true',
 		// Each instance gets its own task-runner broker port so instances can run side by side.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
@@ -187,6 +189,7 @@ async function importJson(instance, command, list) {
 /** Process groups started here and still alive: killed if this process exits first. */
 const liveGroups = new Set();
 process.on('exit', () => {
+	if (packedTarball) fs.rmSync(path.dirname(packedTarball.file), { recursive: true, force: true });
 	for (const pid of liveGroups) {
 		try {
 			process.kill(-pid, 'SIGKILL');
