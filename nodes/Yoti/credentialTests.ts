@@ -7,6 +7,7 @@ import type {
 
 import { authenticateIdvRequest, authenticateSignRequest } from '../../credentials/authenticate';
 import { idvBaseUrl, signBaseUrl } from '../../credentials/environments';
+import { IDV_SIGNATURE_REJECTED, SIGN_KEY_REJECTED } from './transport/messages';
 
 /**
  * Credential tests for the n8n UI, wired as `methods.credentialTest` + `testedBy` on the nodes.
@@ -21,8 +22,7 @@ export const IDV_PROBE_PATH = `/sessions/${PROBE_ID}`;
 export const SIGN_PROBE_PATH = `/idv/recipients/${PROBE_ID}/sessions/signed/json`;
 const PROBE_TIMEOUT_MS = 15000;
 
-export const IDV_REJECTED_MESSAGE = 'Yoti rejected the request signature — check the SDK ID and private key';
-export const SIGN_REJECTED_MESSAGE = 'Yoti Sign rejected the API key — check the API key and the environment';
+export { IDV_SIGNATURE_REJECTED as IDV_REJECTED_MESSAGE, SIGN_KEY_REJECTED as SIGN_REJECTED_MESSAGE };
 
 type TestHelpers = ICredentialTestFunctions['helpers'];
 
@@ -94,7 +94,7 @@ export async function yotiApiTest(
 	}
 	try {
 		const response = await sendProbe(this.helpers, signed.url, headersOf(signed));
-		return interpret(response.statusCode, IDV_REJECTED_MESSAGE);
+		return interpret(response.statusCode, IDV_SIGNATURE_REJECTED);
 	} catch (error) {
 		return networkFailure(base, error);
 	}
@@ -116,7 +116,7 @@ export async function yotiSignApiTest(
 	}
 	try {
 		const response = await sendProbe(this.helpers, signed.url, headersOf(signed));
-		return interpret(response.statusCode, SIGN_REJECTED_MESSAGE);
+		return interpret(response.statusCode, SIGN_KEY_REJECTED);
 	} catch (error) {
 		return networkFailure(base, error);
 	}

@@ -97,7 +97,10 @@ async function fetchSessionItems(
 			// e.g. `checks` of a session with no checks yet: still tell the workflow it happened.
 			return [{ ...notification, session_state: sessionState(response.body) }];
 		}
-		return items.map((item) => ({ ...item, ...fromNotification }));
+		// The notification's own ids under their names, unless the item has that field already
+		// (a check item keeps its own check_id); under notification_* always.
+		const ids = { check_id: notification.check_id, task_id: notification.task_id, resource_id: notification.resource_id };
+		return items.map((item) => ({ ...ids, ...item, ...fromNotification }));
 	} catch (error) {
 		return [{ ...notification, error: describeFailure(error) }];
 	}

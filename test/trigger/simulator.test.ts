@@ -66,7 +66,11 @@ const doneSession = {
 	],
 };
 
+// Check and sub-check items keep their own check_id; the notification's ids that do not clash
+// are added under their own names, and all of them under notification_*.
 const fromNotification = {
+	task_id: null,
+	resource_id: null,
 	topic: 'check_completion',
 	notification_check_id: LIVENESS_CHECK_ID,
 	notification_task_id: null,
@@ -265,6 +269,9 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				rejected_check_types: ['LIVENESS'],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				check_id: null,
+				task_id: null,
+				resource_id: null,
 				topic: 'session_completion',
 				notification_check_id: null,
 				notification_task_id: null,
@@ -280,6 +287,9 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		expect(server.runs[0].items).toEqual([
 			{
 				...doneSession,
+				check_id: null,
+				task_id: null,
+				resource_id: 'res-live-1',
 				topic: 'resource_update',
 				notification_check_id: null,
 				notification_task_id: null,

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { binaryPropertyField, recipientIdField } from '../../descriptions';
 import { optionsCollection } from '../../helpers/options';
@@ -21,36 +20,24 @@ export async function execute(
 	run: RunOptions,
 ): Promise<INodeExecutionData[]> {
 	const recipientId = readUuid(this, 'recipientId', 'Recipient ID', itemIndex);
-	let response;
-	try {
-		response = await yotiRequest(
-			this,
-			{
-				api: 'sign',
-				method: 'GET',
-				path: `/idv/recipients/${recipientId}/sessions/signed/pdf`,
-				download: true,
-				resource: 'recipient',
+	const response = await yotiRequest(
+		this,
+		{
+			api: 'sign',
+			method: 'GET',
+			path: `/idv/recipients/${recipientId}/sessions/signed/pdf`,
+			download: true,
+			resource: 'recipient',
+			// For the PDF, Yoti Sign's 409 means the recipient's IDV session has not finished.
+			conflict: {
+				message:
+					'Yoti Sign session not finished yet — the report PDF exists once the recipient completes identity verification',
+				description:
+					'Try again after the session completes. If the recipient signed but IDV failed technically, the sender must resend the envelope.',
 			},
-			{ attempts: run.attempts, itemIndex },
-		);
-	} catch (error) {
-		// For the PDF, Yoti Sign's 409 means the recipient's IDV session has not finished.
-		if (error instanceof NodeApiError && String(error.httpCode) === '409') {
-			throw new NodeApiError(
-				this.getNode(),
-				{},
-				{
-					itemIndex,
-					httpCode: '409',
-					message: 'Yoti Sign session not finished yet — the report PDF exists once the recipient completes identity verification',
-					description:
-						'Try again after the session completes. If the recipient signed but IDV failed technically, the sender must resend the envelope.',
-				},
-			);
-		}
-		throw error;
-	}
+		},
+		{ attempts: run.attempts, itemIndex },
+	);
 	const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.alloc(0);
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const binary = await this.helpers.prepareBinaryData(bytes, `${recipientId}.zip`, 'application/zip');

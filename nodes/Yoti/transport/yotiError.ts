@@ -1,0 +1,59 @@
+import { parseJsonText } from '../core';
+
+const MAX_SHOWN_BODY = 500;
+
+export interface YotiErrorBody {
+	code?: string;
+	message?: string;
+	/** One line per `errors[]` entry, `property: message`. */
+	details: string[];
+	/** The body as text when it was not Yoti's JSON shape (truncated). */
+	text?: string;
+}
+
+function asText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Reads an error body in any of the shapes Yoti uses: `{code, message, errors[]}`, the older
+ * `{"error": "MALFORMED_REQUEST"}`, or anything else (shown as truncated text).
+ */
+export function readYotiErrorBody(body: unknown): YotiErrorBody {
+	let parsed: unknown = body;
+	if (Buffer.isBuffer(body) || typeof body === 'string') {
+		const text = body.toString();
+		if (text.trim() === '') return { details: [] };
+		try {
+			parsed = parseJsonText(text);
+		} catch {
+			return { details: [], text: text.slice(0, MAX_SHOWN_BODY) };
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		return parsed === undefined || parsed === null ? { details: [] } : { details: [], text: String(parsed).slice(0, MAX_SHOWN_BODY) };
+	}
+	const record = parsed as Record<string, unknown>;
+	const errors = Array.isArray(record.errors) ? record.errors : [];
+	const details = errors
+		.map((entry) => {
+			const item = (entry ?? {}) as Record<string, unknown>;
+			const property = asText(item.property);
+			const message = asText(item.message) ?? '';
+			return property ? `${property}: ${message}` : message;
+		})
+		.filter((line) => line !== '');
+	return {
+		code: asText(record.code) ?? asText(record.error),
+		message: asText(record.message),
+		details,
+	};
+}
+
+/** `CODE: message` plus one line per validation error — what the error's description shows. */
+export function describeYotiErrorBody(status: number, body: YotiErrorBody): string {
+	const head = [body.code, body.message].filter(Boolean).join(': ');
+	const lines = [`Yoti answered HTTP ${status}${head ? ` — ${head}` : ''}`, ...body.details.map((line) => `• ${line}`)];
+	if (body.text) lines.push(body.text);
+	return lines.join('\n');
+}
