@@ -32,7 +32,8 @@ export async function execute(
 		},
 		{ attempts: run.attempts, itemIndex },
 	);
-	return jsonItems(sessionItems(body, output)).map((item) => ({
-		json: { recipient_id: recipientId, ...item.json },
-	}));
+	const items = jsonItems(sessionItems(body, output));
+	// `raw` is the API response unchanged (contract); the flattened modes name the recipient.
+	if (output === 'raw') return items;
+	return items.map((item) => ({ json: { recipient_id: recipientId, ...item.json } }));
 }
