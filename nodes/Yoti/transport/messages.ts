@@ -35,3 +35,14 @@ export function exhaustedMessage(status: number, tries: number): string {
 	if (status === 429) return `Yoti is rate-limiting requests (HTTP 429) — tried ${times}; try again later or lower the node's Concurrency`;
 	return `Yoti is unavailable (HTTP ${status}) — tried ${times}; try again later`;
 }
+
+export function forbiddenMessage(api: 'idv' | 'sign'): string {
+	return api === 'sign'
+		? 'Yoti Sign refused access — the API key may not be allowed to read this recipient'
+		: 'Yoti refused access — the Yoti Hub app may be disabled, or the resource belongs to another app';
+}
+
+export function retryAfterTooLongMessage(status: number, waitMs: number): string {
+	const seconds = Math.ceil(waitMs / 1000);
+	return `Yoti asked to wait ${seconds} s before retrying (HTTP ${status}), longer than this node waits — try again later`;
+}
