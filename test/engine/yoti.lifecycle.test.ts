@@ -299,7 +299,7 @@ describe('tracked devices', () => {
 	test('deleteTrackedDevices, then there are none', async () => {
 		const mark = env.sim.requests.length;
 		const result = await env.run({ resource: 'session', operation: 'deleteTrackedDevices', sessionId: S.approve });
-		expect(out(result)).toEqual([{ json: { session_id: S.approve, tracked_devices_deleted: true }, pairedItem: { item: 0 } }]);
+		expect(out(result)).toEqual([{ json: { session_id: S.approve, deleted: true }, pairedItem: { item: 0 } }]);
 		expect(env.requestsSince(mark).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
 			`DELETE /idverify/v1/sessions/${S.approve}/tracked-devices 204`,
 		]);

@@ -21,5 +21,5 @@ export async function execute(
 		{ api: 'idv', method: 'DELETE', path: `/sessions/${sessionId}/tracked-devices`, resource: 'session' },
 		{ attempts: run.attempts, itemIndex },
 	);
-	return [{ json: { session_id: sessionId, tracked_devices_deleted: true } }];
+	return [{ json: { session_id: sessionId, deleted: true } }];
 }
