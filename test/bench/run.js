@@ -9,8 +9,17 @@
 //   node test/bench/run.js --quick         fewer items (a smoke run; figures are not the claim)
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const ts = require('typescript');
+
+// n8n-core keeps a settings file in the user folder: a throwaway one, removed on exit (the media
+// child process inherits it from the parent).
+let ownUserFolder = '';
+if (!process.env.N8N_USER_FOLDER) {
+	ownUserFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-bench-n8n-'));
+	process.env.N8N_USER_FOLDER = ownUserFolder;
+}
 
 const COMPILER_OPTIONS = {
 	module: ts.ModuleKind.CommonJS,
@@ -43,5 +52,6 @@ require(path.join(__dirname, entry))
  */
 function finish(code) {
 	if (process.env.BENCH_DEBUG_HANDLES) process.stderr.write(`open handles: ${process.getActiveResourcesInfo().join(', ')}\n`);
+	if (ownUserFolder) fs.rmSync(ownUserFolder, { recursive: true, force: true });
 	process.stdout.write('', () => process.exit(code));
 }
