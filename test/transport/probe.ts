@@ -179,7 +179,15 @@ export async function startRawServer(): Promise<RawServer> {
 		req.resume();
 		req.on('end', () => {
 			res.writeHead(current.status, current.headers ?? {});
-			res.end(current.body ?? '');
+			// `ECHO` answers with the request's own headers (a server that reflects what it got).
+			const echoed = Object.entries(req.headers).map(([name, value]) => `${name}: ${value}`).join('\n');
+			res.end(
+				current.body === 'ECHO'
+					? JSON.stringify({ code: 'ECHO', message: echoed, headers: req.headers })
+					: current.body === 'ECHO_TEXT'
+						? `You sent:\n${echoed}`
+						: current.body ?? '',
+			);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

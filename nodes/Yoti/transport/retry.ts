@@ -23,6 +23,7 @@ export function retryAfterMs(header: unknown, nowMs: number = Date.now()): numbe
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
+	// An HTTP date names a weekday or month; bare numbers like "-5" are not dates here.
+	const date = /[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

@@ -2,6 +2,17 @@ import { parseJsonText } from '../core';
 
 const MAX_SHOWN_BODY = 500;
 
+/**
+ * Blanks credentials a misbehaving server or proxy might reflect back in its error body
+ * (an Authorization value, a PEM block, a digest header line).
+ */
+export function redactSecrets(text: string): string {
+	return text
+		.replace(/-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g, '[redacted key]')
+		.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]')
+		.replace(/(x-yoti-auth-digest["']?\s*[:=]\s*["']?)[A-Za-z0-9+/=]+/gi, '$1[redacted]');
+}
+
 export interface YotiErrorBody {
 	code?: string;
 	message?: string;
@@ -12,7 +23,7 @@ export interface YotiErrorBody {
 }
 
 function asText(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? redactSecrets(value).slice(0, MAX_SHOWN_BODY) : undefined;
 }
 
 /**
@@ -27,11 +38,11 @@ export function readYotiErrorBody(body: unknown): YotiErrorBody {
 		try {
 			parsed = parseJsonText(text);
 		} catch {
-			return { details: [], text: text.slice(0, MAX_SHOWN_BODY) };
+			return { details: [], text: redactSecrets(text).slice(0, MAX_SHOWN_BODY) };
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		return parsed === undefined || parsed === null ? { details: [] } : { details: [], text: String(parsed).slice(0, MAX_SHOWN_BODY) };
+		return parsed === undefined || parsed === null ? { details: [] } : { details: [], text: redactSecrets(String(parsed)).slice(0, MAX_SHOWN_BODY) };
 	}
 	const record = parsed as Record<string, unknown>;
 	const errors = Array.isArray(record.errors) ? record.errors : [];
