@@ -24,7 +24,7 @@ const CONFIG = {
 	batchSize: Number(process.env.SCALE_BATCH || 100),
 	notifications: Number(process.env.SCALE_NOTIFICATIONS || 500),
 	probe: Number(process.env.SCALE_PROBE || 40),
-	notifyInFlight: 8,
+	notifyInFlight: 4,
 	latencyMs: Number(process.env.SCALE_LATENCY_MS || 40),
 	workers: 2,
 	workerConcurrency: 2,
@@ -53,7 +53,10 @@ function loadSimulator() {
 /** Demo sessions bundled with the simulator (index.json lists their IDs). */
 function demoSessions() {
 	const dataDir = path.join(REPO, 'test', 'simulator', 'data');
-	const files = fs.readdirSync(dataDir, { recursive: true }).filter((f) => typeof f === 'string' && f.endsWith('.json') && !f.endsWith('index.json'));
+	const files = fs
+		.readdirSync(dataDir)
+		.filter((f) => f.endsWith('.json') && f !== 'index.json')
+		.sort();
 	const sessions = [];
 	for (const f of files) {
 		try {
@@ -88,10 +91,11 @@ async function notify(simUrl, { notification, endpoint, authToken }) {
 	} catch {
 		body = { raw: text };
 	}
-	if (res.status >= 500) throw new Error(`simulator notify -> ${res.status}: ${text.slice(0, 300)}`);
-	// the simulator reports what the webhook answered
-	const status = body.status ?? body.statusCode ?? body.webhookStatus ?? body.response?.status ?? body.delivery?.status;
-	return { adminStatus: res.status, webhookStatus: typeof status === 'number' ? status : undefined, body };
+	// the simulator reports what the webhook answered: {delivered: true, status, body} or
+	// {delivered: false, error} (e.g. the endpoint did not answer within its 10 s)
+	if (body.delivered === false) return { adminStatus: res.status, webhookStatus: `not delivered (${body.error})`, body };
+	if (res.status >= 400) throw new Error(`simulator notify -> ${res.status}: ${text.slice(0, 300)}`);
+	return { adminStatus: res.status, webhookStatus: typeof body.status === 'number' ? body.status : undefined, body };
 }
 
 /** key -> number of executions of the trigger workflow whose trigger output is that notification. */
@@ -120,6 +124,18 @@ async function waitAllFinished(psql, workflowId, expectedAtLeast, timeoutMs) {
 		const open = rows.filter((r) => !['success', 'error', 'crashed', 'canceled'].includes(r.status));
 		if (rows.length >= expectedAtLeast && open.length === 0) return rows;
 		if (Date.now() > deadline) throw new Error(`${workflowId}: ${open.length} of ${rows.length} executions still open after ${timeoutMs / 1000}s`);
+		await sleep(500);
+	}
+}
+
+/** Published workflows are activated by main (asynchronously on 2.x): wait for their webhook rows. */
+async function waitWebhooksRegistered(psql, workflowIds, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs;
+	const list = workflowIds.map((id) => `'${id}'`).join(',');
+	for (;;) {
+		const n = Number(psql(`SELECT count(DISTINCT "workflowId") FROM webhook_entity WHERE "workflowId" IN (${list})`).trim());
+		if (n === workflowIds.length) return;
+		if (Date.now() > deadline) throw new Error(`only ${n}/${workflowIds.length} workflows have registered webhooks after ${timeoutMs / 1000}s`);
 		await sleep(500);
 	}
 }
@@ -182,6 +198,7 @@ async function main() {
 		workerConcurrency: CONFIG.workerConcurrency,
 	});
 	registerCleanup(() => cluster.stop());
+	await waitWebhooksRegistered(postgres.psql, [wf.AUDIT_WORKFLOW_ID, wf.TRIGGER_WORKFLOW_ID]);
 	log(`queue mode up: main ${cluster.main.url}, webhook ${cluster.webhook.url}, workers ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}`);
 
 	try {
@@ -218,13 +235,18 @@ async function notificationPhase({ sim, cluster, postgres, ids, expected, authTo
 	const plan = sequentialPlan({ sessionIds: ids, expected, total: CONFIG.notifications, repeatsAt: 'primary' });
 	log(`notifications: ${plan.length} through the simulator at the webhook process, ${CONFIG.notifyInFlight} in flight`);
 	const statuses = { valid: {}, duplicate: {}, badAuth: {} };
+	const latencies = [];
 	const started = Date.now();
 	await runLimited(plan, CONFIG.notifyInFlight, async (d) => {
+		const t = Date.now();
 		const r = await fire(d);
+		latencies.push(Date.now() - t);
 		const s = r.webhookStatus ?? `admin ${r.adminStatus}`;
 		statuses[d.kind][s] = (statuses[d.kind][s] || 0) + 1;
 	});
-	log(`fired ${plan.length} in ${((Date.now() - started) / 1000).toFixed(1)}s; webhook answers ${JSON.stringify(statuses)}`);
+	latencies.sort((a, b) => a - b);
+	const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))];
+	log(`fired ${plan.length} in ${((Date.now() - started) / 1000).toFixed(1)}s (delivery round trip median ${pct(0.5)} ms, p95 ${pct(0.95)} ms); webhook answers ${JSON.stringify(statuses)}`);
 	check(Object.keys(statuses.valid).every((s) => s === '200'), 'every valid notification answered 200');
 	check(Object.keys(statuses.duplicate).every((s) => s === '200'), 'every repeat answered 200');
 	check(Object.keys(statuses.badAuth).every((s) => s === '401'), 'every bad-auth notification answered 401');
@@ -264,7 +286,7 @@ async function notificationPhase({ sim, cluster, postgres, ids, expected, authTo
 	});
 	const pairs = concurrentPlan({ sessionIds: ids, expected, offset: plan.length + CONFIG.probe, count: CONFIG.probe });
 	const concurrent = await probe('concurrent probe (original and repeat at the same moment)', pairs.flat(), async () => {
-		await runLimited(pairs, 10, async (pair) => {
+		await runLimited(pairs, 4, async (pair) => {
 			await Promise.all(pair.map(fire));
 		});
 	});

@@ -55,7 +55,7 @@ function postgresBinDir() {
 }
 
 function run(cmd, args, opts = {}) {
-	const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+	const res = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, ...opts });
 	if (res.error) throw res.error;
 	if (res.status !== 0) {
 		const out = `${res.stdout || ''}${res.stderr || ''}`.trim().split('\n').slice(-15).join('\n');
