@@ -278,8 +278,16 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	/** The node's output items, one array per output. */
 	items: INodeExecutionData[][];
-	/** The error that stopped the node (workflow-level error), if any. */
+	/**
+	 * n8n's workflow-level error, if any. Note n8n also sets it when the last node threw under
+	 * "continue on fail" (the output then still holds the passed-through input).
+	 */
 	error?: ExecutionError;
+	/**
+	 * The error recorded on the node's task, also when "continue on fail" let the run go on
+	 * (then n8n passes the input items through to the output).
+	 */
+	nodeError?: ExecutionError;
 	/** Reads a binary property of an output item through n8n's BinaryDataService. */
 	binary(item: INodeExecutionData, property?: string): Promise<Buffer>;
 	/** Log lines captured while this run executed. */
@@ -396,6 +404,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	return {
 		items: (taskData?.data?.main ?? []).map((output) => output ?? []),
 		error: run.data.resultData.error ?? taskData?.error,
+		nodeError: taskData?.error,
 		binary: async (item, property = 'data') => {
 			const binaryData = item.binary?.[property];
 			if (!binaryData) throw new Error(`harness: the item has no binary property "${property}"`);
