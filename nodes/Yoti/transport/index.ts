@@ -39,6 +39,31 @@ function plainHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
+/** The largest Content-Length trusted for a buffer allocated up front (a longer body still arrives whole). */
+const MAX_PREALLOCATED_BYTES = 256 * 1024 * 1024;
+
+function isStream(body: unknown): body is AsyncIterable<Buffer | string> {
+	return typeof (body as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** Reads a response stream into one buffer, written in place when the length is announced. */
+async function collect(stream: AsyncIterable<Buffer | string>, declared: number): Promise<Buffer> {
+	const expected = Number.isInteger(declared) && declared > 0 && declared <= MAX_PREALLOCATED_BYTES ? declared : 0;
+	let target = Buffer.allocUnsafe(expected);
+	let size = 0;
+	for await (const piece of stream) {
+		const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+		if (size + chunk.length > target.length) {
+			const grown = Buffer.allocUnsafe(Math.max(size + chunk.length, target.length * 2));
+			target.copy(grown, 0, 0, size);
+			target = grown;
+		}
+		chunk.copy(target, size);
+		size += chunk.length;
+	}
+	return size === target.length ? target : target.subarray(0, size);
+}
+
 /**
  * One try. Bytes always come back as a Buffer (`encoding: 'arraybuffer'`) and every status is
  * returned rather than thrown (`ignoreHttpStatusErrors`), so this module parses JSON itself
@@ -52,7 +77,9 @@ async function send(ctx: Context, req: YotiRequest, timeoutMs: number, itemIndex
 		qs: req.qs,
 		body: req.body as IHttpRequestOptions['body'],
 		headers: { Accept: req.download ? '*/*' : 'application/json' },
-		encoding: 'arraybuffer',
+		// Media can be tens of MB: a stream read into one buffer sized from Content-Length holds
+		// the bytes once, where `arraybuffer` holds them twice while it is converted.
+		encoding: req.download ? 'stream' : 'arraybuffer',
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -64,12 +91,16 @@ async function send(ctx: Context, req: YotiRequest, timeoutMs: number, itemIndex
 			headers: unknown;
 			body: unknown;
 		};
-		return {
-			kind: 'response',
-			statusCode: response.statusCode,
-			headers: plainHeaders(response.headers),
-			body: toBuffer(response.body),
-		};
+		const headers = plainHeaders(response.headers);
+		let body: Buffer;
+		try {
+			body = isStream(response.body) ? await collect(response.body, Number(headers['content-length'])) : toBuffer(response.body);
+		} catch (error) {
+			// The connection broke while the body was arriving.
+			const thrown = classifyThrown(error);
+			return thrown.kind === 'network' ? thrown : { kind: 'network', code: 'TRUNCATED' };
+		}
+		return { kind: 'response', statusCode: response.statusCode, headers, body };
 	} catch (error) {
 		const thrown = classifyThrown(error);
 		if (thrown.kind === 'network') return thrown;
@@ -89,16 +120,19 @@ function isRetryable(req: YotiRequest, outcome: Outcome): boolean {
 	return outcome.kind === 'network' && NOT_CONNECTED.has(outcome.code);
 }
 
-/** A 2xx body shorter than its Content-Length, or JSON that does not parse. */
-function isIncomplete(req: YotiRequest, outcome: Outcome & { kind: 'response' }): boolean {
+/**
+ * The body of a 2xx answer, or `TRUNCATED` when it is shorter than its Content-Length or is
+ * JSON that does not parse (parsed here once, for the caller too).
+ */
+function readSuccessBody(req: YotiRequest, outcome: Outcome & { kind: 'response' }): { body: unknown } | 'TRUNCATED' {
 	const declared = Number(outcome.headers['content-length']);
-	if (Number.isFinite(declared) && outcome.headers['content-length'] !== undefined && outcome.body.length < declared) return true;
-	if (req.download || outcome.statusCode === 204 || outcome.body.length === 0) return false;
+	if (Number.isFinite(declared) && outcome.headers['content-length'] !== undefined && outcome.body.length < declared) return 'TRUNCATED';
+	if (outcome.statusCode === 204 || outcome.body.length === 0) return { body: undefined };
+	if (req.download) return { body: outcome.body };
 	try {
-		parseJsonText(outcome.body);
-		return false;
+		return { body: parseJsonText(outcome.body) };
 	} catch {
-		return true;
+		return 'TRUNCATED';
 	}
 }
 
@@ -129,13 +163,10 @@ export async function yotiRequest<T = unknown>(
 	const { itemIndex } = opts;
 	for (let attempt = 1; ; attempt++) {
 		let outcome = await send(ctx, req, timeoutMs, itemIndex);
-		if (outcome.kind === 'response' && outcome.statusCode < 300 && isIncomplete(req, outcome)) {
-			outcome = { kind: 'network', code: 'TRUNCATED' };
-		}
 		if (outcome.kind === 'response' && outcome.statusCode < 300) {
-			const empty = outcome.statusCode === 204 || outcome.body.length === 0;
-			const body = empty ? undefined : req.download ? outcome.body : parseJsonText(outcome.body);
-			return { statusCode: outcome.statusCode, headers: outcome.headers, body: body as T };
+			const read = readSuccessBody(req, outcome);
+			if (read !== 'TRUNCATED') return { statusCode: outcome.statusCode, headers: outcome.headers, body: read.body as T };
+			outcome = { kind: 'network', code: 'TRUNCATED' };
 		}
 		if (attempt >= attempts || !isRetryable(req, outcome)) {
 			const host = outcome.kind === 'network' ? await apiHost(ctx, req, itemIndex) : undefined;
