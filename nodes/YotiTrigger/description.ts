@@ -5,7 +5,7 @@ import { attemptsOption, sessionOutputField } from '../Yoti/descriptions';
 
 const setupNotice: INodeProperties = {
 	displayName:
-		"Yoti has no API to register webhooks, so nothing is registered when this workflow is activated. Copy this node's Production URL (Webhook URLs above) into the <code>notifications.endpoint</code> of every session you create (the Yoti node's Session → Create can set it for you), choose the same topics there, and give the session the same auth token and type as the Yoti Notification Auth credential below. Wrong or missing auth gets 401; repeats of the same notification within 10 minutes are answered 200 and ignored.",
+		"Yoti has no API to register webhooks, so nothing is registered when this workflow is activated. Copy this node's Production URL (Webhook URLs above) into the <code>notifications.endpoint</code> of every session you create (the Yoti node's Session → Create can set it for you), choose the same topics there, and give the session the same auth token and type as the Yoti Notification Auth credential below. Wrong or missing auth gets 401; repeats of the same notification within 10 minutes reaching the same n8n process are answered 200 and ignored (in queue mode with several webhook processes, see the README's \"Running at scale\").",
 	name: 'notice',
 	type: 'notice',
 	default: '',
