@@ -1,0 +1,292 @@
+#!/usr/bin/env node
+'use strict';
+// The Yoti package in a real n8n (2.x on Node 24 and 1.x on Node 20): packed and installed as
+// a community package, credentials + workflows imported, workflows run with `n8n execute --id`
+// (the printed run data is judged), the onboarding trigger served by `n8n start` and called
+// by the simulator; saved executions are read from n8n's sqlite database.
+//
+//   node test/e2e/yoti.e2e.js [--line 1|2|all]   (default all; last line "N passed, M failed")
+
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const e2e = require('./n8n');
+const { waitForExecutions, listExecutions, nodesThatRan } = require('./executions');
+const fx = require('./yoti-fixtures');
+const { startSimulator } = require('../simulator');
+
+const { S, R, M } = fx;
+const SIGNATURE_REJECTED = 'Yoti rejected the request signature — check the SDK ID and private key';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const results = [];
+async function check(name, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true });
+		console.log(`  ok   ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+	} catch (err) {
+		results.push({ name, ok: false });
+		console.log(`  FAIL ${name}: ${String(err && (err.stack || err.message)).split('\n').slice(0, 8).join('\n       ')}`);
+	}
+}
+
+const items = (run, node, opts) => {
+	const list = e2e.nodeItems(run, node, opts);
+	assert.ok(list, `node "${node}" did not run`);
+	return list;
+};
+const jsons = (run, node, opts) => items(run, node, opts).map((i) => i.json);
+
+async function runLine(line, sim) {
+	const tag = `[${line}.x]`;
+	console.log(`${tag} starting`);
+	sim.reset();
+	const n8n = await e2e.createN8n({ line });
+	let server;
+	const runs = {};
+	try {
+		let ready = false;
+		await check(`${tag} install package, import credentials and workflows (n8n ${n8n.version}, node ${n8n.info.nodeVersion})`, async () => {
+			await e2e.installPackage({ n8n });
+			await n8n.importCredentials(fx.credentials(sim));
+			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.example('media-archive'), fx.example('onboarding')]);
+			ready = true;
+		});
+		if (!ready) return;
+
+		await check(`${tag} execute: every operation workflow`, async () => {
+			runs.ops = await n8n.executeWorkflow('YotiE2eOps000001');
+			assert.ok(runs.ops.ok, `run failed: ${JSON.stringify(runs.ops.error)} (log ${runs.ops.logFile})`);
+		});
+		const ops = runs.ops;
+		if (ops && ops.ok) {
+			await check(`${tag} session.get checks: one item per check of ${S.approve}`, () => {
+				const got = jsons(ops, 'Get checks');
+				assert.deepEqual(got.map((j) => j.check_type), ['ID_DOCUMENT_AUTHENTICITY', 'ID_DOCUMENT_TEXT_DATA_CHECK', 'ID_DOCUMENT_FACE_MATCH', 'LIVENESS']);
+				for (const j of got) assert.equal(j.session_id, S.approve);
+				assert.ok(got.every((j) => j.approved === true && j.recommendation === 'APPROVE'));
+				assert.ok(Array.isArray(got[0].failed_sub_checks));
+			});
+			await check(`${tag} session.get subChecks: breakdown rows of the REJECT session`, () => {
+				const got = jsons(ops, 'Get sub-checks');
+				assert.equal(got.length, 10);
+				assert.ok(got.some((j) => j.check_type === 'ID_DOCUMENT_AUTHENTICITY' && j.sub_check === 'hologram_movement' && j.result === 'FAIL'));
+			});
+			await check(`${tag} session.get summary: decision REJECT`, () => {
+				const [j, ...rest] = jsons(ops, 'Get summary');
+				assert.equal(rest.length, 0);
+				assert.equal(j.decision, 'REJECT');
+				assert.deepEqual(j.rejected_check_types, ['ID_DOCUMENT_AUTHENTICITY', 'ID_DOCUMENT_FACE_MATCH', 'WATCHLIST_SCREENING']);
+			});
+			await check(`${tag} session.get raw: the API response`, () => {
+				const [j] = jsons(ops, 'Get raw');
+				assert.equal(j.session_id, S.notAvailable);
+				assert.equal(j.checks.length, 3);
+			});
+			await check(`${tag} session.getConfiguration: required resources`, () => {
+				const got = jsons(ops, 'Get configuration');
+				assert.ok(got.length >= 1);
+				for (const j of got) {
+					assert.equal(j.session_id, S.approve);
+					assert.equal(typeof j.type, 'string');
+				}
+			});
+			await check(`${tag} session.getMedia: JPEG page as binary (default binary mode)`, () => {
+				const [item, ...rest] = items(ops, 'Get media page');
+				assert.equal(rest.length, 0);
+				assert.ok(item.binary && item.binary.data, 'item has binary.data');
+				assert.equal(item.binary.data.mimeType, 'image/jpeg');
+				assert.equal(item.binary.data.fileName, `${M.page}.jpg`);
+				assert.equal(item.json.has_content, true);
+				assert.equal(item.json.media_id, M.page);
+				assert.equal(item.json.mime_type, 'image/jpeg');
+			});
+			await check(`${tag} session.getMedia: JSON media parsed into content`, () => {
+				const [item] = items(ops, 'Get media fields');
+				assert.equal(item.binary.data.mimeType, 'application/json');
+				assert.equal(typeof item.json.content.full_name, 'string');
+			});
+			await check(`${tag} session.getMedia: 204 -> has_content false, no binary`, () => {
+				const [item] = items(ops, 'Get media empty');
+				assert.equal(item.json.has_content, false);
+				assert.ok(!item.binary || !item.binary.data);
+			});
+			await check(`${tag} session.getIdentityData: document fields flattened`, () => {
+				const got = jsons(ops, 'Get identity data');
+				assert.ok(got.length >= 1);
+				assert.equal(got[0].session_id, S.approve);
+				assert.equal(typeof got[0].full_name, 'string');
+				assert.equal(got[0].issuing_country, 'GBR');
+			});
+			await check(`${tag} session.getTrackedDevices: one item per event`, () => {
+				const got = jsons(ops, 'Get tracked devices');
+				assert.ok(got.length >= 1);
+				assert.ok(got.every((j) => j.session_id === S.approve && typeof j.event === 'string'));
+			});
+			await check(`${tag} supportedDocuments.getAll: Latin documents only by default`, () => {
+				const got = jsons(ops, 'Supported documents');
+				const countries = new Set(got.map((j) => j.country_code));
+				assert.ok(countries.has('GBR') && countries.has('FRA'));
+				assert.ok(!countries.has('SAU'), 'SAU has non-Latin documents only');
+				assert.ok(got.every((j) => j.is_strictly_latin === true));
+			});
+			await check(`${tag} session.create: new session id, token and user URL`, () => {
+				const [j] = jsons(ops, 'Create session');
+				assert.match(j.session_id, UUID);
+				assert.equal(typeof j.client_session_token, 'string');
+				assert.ok(j.user_url.includes(`sessionID=${j.session_id}`));
+			});
+			await check(`${tag} session.delete: deleted`, () => {
+				assert.deepEqual(jsons(ops, 'Delete session'), [{ session_id: S.deletable, deleted: true }]);
+			});
+			await check(`${tag} signRecipient.getSignedResult summary: APPROVE`, () => {
+				const [j] = jsons(ops, 'Signed result');
+				assert.equal(j.decision, 'APPROVE');
+			});
+			await check(`${tag} signRecipient.getSignedPdf: zip binary`, () => {
+				const [item] = items(ops, 'Signed PDF');
+				assert.equal(item.binary.data.mimeType, 'application/zip');
+			});
+			await check(`${tag} Continue On Fail: the bad ID becomes an error item, the rest go on`, () => {
+				const got = jsons(ops, 'Continue on fail');
+				assert.equal(got.length, 3);
+				assert.equal(got[0].decision, 'APPROVE');
+				assert.ok(got[1].error, 'second item is an error item');
+				assert.match(JSON.stringify(got[1].error), /not found|404/i);
+				assert.equal(got[2].decision, 'REJECT');
+			});
+		}
+
+		await check(`${tag} wrong key: the run fails with the contract's 401 message`, async () => {
+			const run = await n8n.executeWorkflow('YotiE2eWrongKey1');
+			assert.equal(run.ok, false);
+			const err = e2e.nodeError(run, 'Wrong key') || run.error;
+			assert.ok(String(err.message).includes(SIGNATURE_REJECTED), `message: ${err.message}`);
+			assert.ok(!run.stdout.includes('BEGIN RSA PRIVATE KEY'), 'no key in the output');
+		});
+
+		await check(`${tag} example nightly-audit: check items of all six sessions, CSV`, async () => {
+			const run = await n8n.executeWorkflow('YotiNightlyAudit');
+			assert.ok(run.ok, `run failed: ${JSON.stringify(run.error)} (log ${run.logFile})`);
+			const got = jsons(run, 'Yoti: checks of each session');
+			const perSession = {};
+			for (const j of got) perSession[j.session_id] = (perSession[j.session_id] || 0) + 1;
+			assert.deepEqual(perSession, { [S.approve]: 4, [S.reject]: 5, [S.notAvailable]: 3, [S.ongoing]: 2, '5e551000-0000-4000-8000-000000000006': 2, '5e551000-0000-4000-8000-000000000007': 2 });
+			const [csv] = items(run, 'Audit table (CSV)');
+			assert.equal(csv.binary.data.fileName, 'yoti-audit.csv');
+		});
+
+		await check(`${tag} example media-archive: document pages as binary files`, async () => {
+			const run = await n8n.executeWorkflow('YotiMediaArchive');
+			assert.ok(run.ok, `run failed: ${JSON.stringify(run.error)} (log ${run.logFile})`);
+			const pages = items(run, 'Yoti: download page');
+			assert.equal(pages.length, 1);
+			assert.equal(pages[0].json.media_id, M.page);
+			assert.equal(pages[0].binary.data.mimeType, 'image/jpeg');
+			assert.equal(pages[0].binary.data.fileName, `${M.page}.jpg`);
+		});
+
+		let started = false;
+		await check(`${tag} onboarding example activated and served by n8n start`, async () => {
+			await n8n.activateWorkflow('YotiOnboarding01');
+			server = await n8n.start();
+			started = true;
+		});
+		if (!started) return;
+		const endpoint = e2e.webhookUrl(server.url, fx.ONBOARDING_WEBHOOK_ID);
+		const notify = (session_id, extra = {}) => sim.notify({ session_id, topic: 'session_completion', endpoint, auth_token: fx.NOTIFY_TOKEN, auth_type: 'BASIC', ...extra });
+		const onboarding = (list) => list.filter((x) => x.workflowId === 'YotiOnboarding01');
+
+		const branchCase = async (sessionId, decision, branch) => {
+			const before = onboarding(await listExecutions(n8n)).length;
+			const sent = await notify(sessionId);
+			assert.equal(sent.status, 200, `webhook answered ${sent.status} ${sent.body}`);
+			const done = await waitForExecutions(n8n, (l) => onboarding(l).length === before + 1);
+			const exec = onboarding(done).at(-1);
+			assert.equal(exec.status, 'success');
+			const [summary] = jsons(exec, 'Yoti Trigger');
+			assert.equal(summary.session_id, sessionId);
+			assert.equal(summary.decision, decision);
+			assert.equal(summary.topic, 'session_completion');
+			assert.ok(nodesThatRan(exec).includes(branch), `ran: ${nodesThatRan(exec).join(', ')}`);
+		};
+		await check(`${tag} trigger: APPROVE session -> "Activate the account" branch`, () => branchCase(S.approve, 'APPROVE', 'Activate the account (CRM, Slack …)'));
+		await check(`${tag} trigger: REJECT session -> "Decline and notify the user" branch`, () => branchCase(S.reject, 'REJECT', 'Decline and notify the user'));
+
+		await check(`${tag} trigger: wrong auth -> 401, filtered topic -> 200, exact repeat -> 200, none executes`, async () => {
+			const before = onboarding(await listExecutions(n8n)).length;
+			const wrong = await notify(S.notAvailable, { auth_token: 'not-the-token' });
+			assert.equal(wrong.status, 401);
+			const filtered = await notify(S.notAvailable, { topic: 'resource_update', resource_id: 'e2e00000-0000-4000-8000-00000000f001' });
+			assert.equal(filtered.status, 200);
+			const repeat = await notify(S.reject);
+			assert.equal(repeat.status, 200);
+			await new Promise((r) => setTimeout(r, 3000));
+			const after = onboarding(await listExecutions(n8n));
+			assert.equal(after.length, before, `executions after: ${JSON.stringify(after.map((x) => ({ id: x.id, status: x.status, session: jsons(x, 'Yoti Trigger')[0]?.session_id })))}`);
+		});
+	} catch (err) {
+		await check(`${tag} unexpected error`, () => {
+			throw err;
+		});
+	} finally {
+		if (server) await server.stop();
+		if (process.env.N8N_E2E_KEEP) console.log(`${tag} kept ${n8n.userFolder}`);
+		n8n.cleanup();
+	}
+}
+
+function runDemoOnce() {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [path.join(__dirname, 'demo.js'), '--once', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		}, 300_000);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, out });
+		});
+	});
+}
+
+async function main() {
+	const t0 = Date.now();
+	const i = process.argv.indexOf('--line');
+	const which = i > 0 ? process.argv[i + 1] : 'all';
+	const lines = which === 'all' || which === 'both' ? [2, 1] : [Number(which)];
+	const sim = await startSimulator({ port: 0 });
+	try {
+		e2e.packPackage({ build: !process.argv.includes('--no-build') });
+		for (const line of lines) await runLine(line, sim);
+	} finally {
+		await sim.close();
+	}
+	if (lines.includes(2)) {
+		await check('[demo] npm run demo -- --once prints the audit table and both decisions', async () => {
+			const { code, out } = await runDemoOnce();
+			assert.equal(code, 0, out.slice(-3000));
+			assert.match(out, /ID_DOCUMENT_AUTHENTICITY/);
+			assert.match(out, /decision APPROVE .*Activate the account/);
+			assert.match(out, /decision REJECT .*Decline and notify the user/);
+			assert.match(out, /http:\/\/127\.0\.0\.1:\d+\//);
+		});
+	}
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	console.log(`e2e wall time ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+	console.error(err);
+	console.log(`0 passed, 1 failed`);
+	process.exit(1);
+});
