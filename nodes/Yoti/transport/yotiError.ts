@@ -42,7 +42,9 @@ export function readYotiErrorBody(body: unknown): YotiErrorBody {
 		}
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		return parsed === undefined || parsed === null ? { details: [] } : { details: [], text: redactSecrets(String(parsed)).slice(0, MAX_SHOWN_BODY) };
+		if (parsed === undefined || parsed === null) return { details: [] };
+		const shown = typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+		return { details: [], text: redactSecrets(shown).slice(0, MAX_SHOWN_BODY) };
 	}
 	const record = parsed as Record<string, unknown>;
 	const errors = Array.isArray(record.errors) ? record.errors : [];
