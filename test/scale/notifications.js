@@ -19,7 +19,7 @@ function notificationFor(sessionId, checks, k) {
  * The sequential plan: `total` deliveries = valid originals + exact repeats (`dupShare`) +
  * bad-auth ones (`badAuth`), in a seeded order where every repeat comes after its original.
  * Originals go to `primary`; repeats and bad-auth twins to `repeatsAt`. Some bad-auth
- * deliveries carry the key of a valid notification and go right before it, to prove a
+ * deliveries carry the key of a valid notification and go before it, to prove a
  * refused call records nothing.
  */
 function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, badAuth = 25, badTwins = 10, repeatsAt = 'primary', seed = 'notify' }) {
@@ -37,7 +37,7 @@ function sequentialPlan({ sessionIds, expected, total = 500, dupShare = 0.1, bad
 		bad.push({ kind: 'badAuth', target: 'primary', notification: notificationFor(id, expected.get(id) || [], k) });
 	}
 	let order = seededShuffle([...originals, ...bad], `${seed}:order`);
-	// bad-auth twins: same key as a valid notification, delivered right before it
+	// bad-auth twins: same key as a valid notification, delivered before it
 	const twinsOf = seededShuffle(originals, `${seed}:twins`).slice(0, badTwins);
 	for (const original of twinsOf) {
 		const i = order.indexOf(original);

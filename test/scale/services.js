@@ -166,7 +166,8 @@ async function startPostgres(baseDir, { database = 'n8n', user = 'n8n', password
 			'-c', 'synchronous_commit=off',
 			'-c', 'full_page_writes=off',
 		],
-		{ ...asOwner, cwd: baseDir, stdio: ['ignore', out, out] },
+		// own process group: a Ctrl-C on the terminal must not stop it before n8n is down
+		{ ...asOwner, cwd: baseDir, stdio: ['ignore', out, out], detached: true },
 	);
 	fs.closeSync(out);
 	const isReady = () =>
@@ -206,7 +207,7 @@ async function startRedis(baseDir) {
 	const child = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'],
-		{ cwd: dir, stdio: ['ignore', out, out] },
+		{ cwd: dir, stdio: ['ignore', out, out], detached: true },
 	);
 	fs.closeSync(out);
 	const ping = () => spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
@@ -277,9 +278,11 @@ async function runCleanups() {
 
 function killSync(child) {
 	if (child && child.exitCode === null && child.signalCode === null) {
-		try {
-			process.kill(child.pid, 'SIGKILL');
-		} catch {}
+		for (const pid of [-child.pid, child.pid]) {
+			try {
+				process.kill(pid, 'SIGKILL');
+			} catch {}
+		}
 	}
 }
 
