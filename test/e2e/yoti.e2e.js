@@ -37,6 +37,18 @@ const items = (run, node, opts) => {
 	assert.ok(list, `node "${node}" did not run`);
 	return list;
 };
+/**
+ * n8n's default binary data mode: 1.x keeps the bytes in the item (base64 `data`), 2.x stores
+ * them on disk and the item carries a `filesystem…:` id instead.
+ */
+function assertDefaultBinaryMode(line, bin) {
+	if (line === 1) {
+		const bytes = Buffer.from(bin.data, 'base64');
+		assert.equal(bytes.subarray(0, 2).toString('hex'), 'ffd8', 'JPEG bytes in the item');
+	} else {
+		assert.match(String(bin.id), /^filesystem(-v2)?:/, `binary id ${bin.id}`);
+	}
+}
 const jsons = (run, node, opts) => items(run, node, opts).map((i) => i.json);
 
 async function runLine(line, sim) {
@@ -99,6 +111,7 @@ async function runLine(line, sim) {
 				assert.ok(item.binary && item.binary.data, 'item has binary.data');
 				assert.equal(item.binary.data.mimeType, 'image/jpeg');
 				assert.equal(item.binary.data.fileName, `${M.page}.jpg`);
+				assertDefaultBinaryMode(line, item.binary.data);
 				assert.equal(item.json.has_content, true);
 				assert.equal(item.json.media_id, M.page);
 				assert.equal(item.json.mime_type, 'image/jpeg');
