@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { isUuid, parseJsonText } from '../Yoti/core';
 
 /** Yoti's notification bodies are a few hundred bytes; anything far larger is not from Yoti. */
@@ -40,31 +42,39 @@ export function parseNotification(rawBody: unknown, parsedBody: unknown): ParseR
 	return validate(body);
 }
 
+/** Yoti's notification body: `{session_id, topic, check_id?, task_id?, resource_id?}`; other keys ignored. */
+const optionalId = z
+	.unknown()
+	.transform((value) => (typeof value === 'string' && value !== '' ? value : null));
+
+const notificationSchema = z.object({
+	session_id: z
+		.string({ required_error: 'Missing session_id', invalid_type_error: 'Missing session_id' })
+		.min(1, 'Missing session_id')
+		.refine(isUuid, 'session_id is not a UUID')
+		.transform((id) => id.trim()),
+	topic: z
+		.string({ required_error: 'Missing topic', invalid_type_error: 'Missing topic' })
+		.refine((topic) => topic.trim() !== '', 'Missing topic')
+		.transform((topic) => topic.trim().toLowerCase()),
+	check_id: optionalId,
+	task_id: optionalId,
+	resource_id: optionalId,
+});
+
 function validate(body: unknown): ParseResult {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		return { ok: false, status: 400, message: 'Body must be a JSON object' };
 	}
-	const record = body as Record<string, unknown>;
-	const { session_id: sessionId, topic } = record;
-	if (typeof sessionId !== 'string' || sessionId === '') {
-		return { ok: false, status: 400, message: 'Missing session_id' };
+	const parsed = notificationSchema.safeParse(body);
+	if (!parsed.success) {
+		// session_id is checked before topic, as Yoti's own fields are listed.
+		const issues = parsed.error.issues;
+		const first = issues.find((issue) => issue.path[0] === 'session_id') ?? issues[0];
+		return { ok: false, status: 400, message: first?.message ?? 'Invalid notification' };
 	}
-	if (typeof topic !== 'string' || topic.trim() === '') {
-		return { ok: false, status: 400, message: 'Missing topic' };
-	}
-	if (!isUuid(sessionId)) {
-		return { ok: false, status: 400, message: 'session_id is not a UUID' };
-	}
-	return {
-		ok: true,
-		notification: {
-			session_id: sessionId.trim(),
-			topic: topic.trim().toLowerCase(),
-			check_id: optionalId(record.check_id),
-			task_id: optionalId(record.task_id),
-			resource_id: optionalId(record.resource_id),
-		},
-	};
+	const { session_id, topic, check_id, task_id, resource_id } = parsed.data;
+	return { ok: true, notification: { session_id, topic, check_id, task_id, resource_id } };
 }
 
 /** Empty selection means every topic; otherwise compared without regard to case. */
@@ -72,10 +82,6 @@ export function isTopicSelected(selected: unknown, topic: string): boolean {
 	if (!Array.isArray(selected) || selected.length === 0) return true;
 	const wanted = topic.toLowerCase();
 	return selected.some((t) => typeof t === 'string' && t.trim().toLowerCase() === wanted);
-}
-
-function optionalId(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function isBytes(value: unknown): value is Buffer | string {
