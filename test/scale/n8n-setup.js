@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const REPO = path.resolve(__dirname, '..', '..');
 const E2E_INSTALLER = path.join(REPO, 'test', 'e2e', 'install-n8n.js');
@@ -119,8 +119,23 @@ function n8nCli({ nodeBin, n8nBin, env }, args, { allowFail = false } = {}) {
 	return out;
 }
 
+/** Async n8nCli, for commands that may run side by side. */
+function n8nCliAsync({ nodeBin, n8nBin, env }, args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(nodeBin, [n8nBin, ...args], {
+			env: { ...process.env, ...env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let out = '';
+		child.stdout.on('data', (c) => (out += c));
+		child.stderr.on('data', (c) => (out += c));
+		child.on('error', reject);
+		child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`n8n ${args.join(' ')} exited ${code}:\n${out.split('\n').slice(-20).join('\n')}`))));
+	});
+}
+
 /** Imports credentials and workflows, then publishes (activates) the workflows. */
-function importAndPublish(n8n, { dir, credentials, workflows }) {
+async function importAndPublish(n8n, { dir, credentials, workflows }) {
 	const credFile = path.join(dir, 'credentials.json');
 	fs.writeFileSync(credFile, JSON.stringify(credentials));
 	n8nCli(n8n, ['import:credentials', `--input=${credFile}`]);
@@ -128,7 +143,8 @@ function importAndPublish(n8n, { dir, credentials, workflows }) {
 	const wfFile = path.join(dir, 'workflows.json');
 	fs.writeFileSync(wfFile, JSON.stringify(workflows));
 	n8nCli(n8n, ['import:workflow', `--input=${wfFile}`]);
-	for (const wf of workflows) n8nCli(n8n, ['publish:workflow', `--id=${wf.id}`]);
+	// the first command migrated the empty database; these may run side by side
+	await Promise.all(workflows.map((wf) => n8nCliAsync(n8n, ['publish:workflow', `--id=${wf.id}`])));
 }
 
 module.exports = { resolveN8n, installPackage, importAndPublish, n8nCli, REPO };

@@ -182,7 +182,7 @@ async function main() {
 		},
 	});
 	const n8nCtx = { ...n8n, env: baseEnv };
-	importAndPublish(n8nCtx, {
+	await importAndPublish(n8nCtx, {
 		dir: baseDir,
 		credentials: wf.credentials({ ...demoCredentials(simulator), idvBaseUrl, authToken }),
 		workflows: [wf.auditWorkflow({ concurrency: CONFIG.yotiConcurrency }), wf.triggerWorkflow()],
