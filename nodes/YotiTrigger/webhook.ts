@@ -47,7 +47,10 @@ export async function handleNotification(
 	}
 
 	if (this.getNodeParameter('fetchSession', false) !== true) {
-		return { workflowData: [this.helpers.returnJsonArray([{ ...notification }])] };
+		// Answered here rather than by n8n: on n8n 2.40 the static data (the de-duplication
+		// record) is saved only on this path once a run starts (test/scale/FINDINGS.md).
+		answer(this, 200);
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([{ ...notification }])] };
 	}
 
 	// Yoti gets its 200 before the session is read, so a slow or failing read never makes it
