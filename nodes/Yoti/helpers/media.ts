@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { extensionForMime, parseJsonText } from '../core';
-import type { YotiResponse } from '../transport';
+import { yotiRequest, type YotiRequest, type YotiResponse } from '../transport';
+import { readOption } from './params';
+import type { RunOptions } from './types';
 
 function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
@@ -43,4 +45,23 @@ export async function mediaItem(
 	}
 	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	return { json, binary: { [params.binaryPropertyName]: binary } };
+}
+
+/** Downloads one media and returns it as an item, honouring the operation's binary field and `parseJson` option. */
+export async function downloadMediaItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: RunOptions,
+	request: YotiRequest,
+	params: { mediaId: string; json: IDataObject },
+): Promise<INodeExecutionData[]> {
+	const response = await yotiRequest(ctx, request, { attempts: run.attempts, itemIndex });
+	return [
+		await mediaItem(ctx, response, {
+			mediaId: params.mediaId,
+			binaryPropertyName: ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string,
+			parseJson: readOption(ctx, 'parseJson', itemIndex, true),
+			json: params.json,
+		}),
+	];
 }

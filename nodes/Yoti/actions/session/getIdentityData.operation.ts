@@ -14,7 +14,7 @@ import {
 import { binaryPropertyField, sessionIdField } from '../../descriptions';
 import { mediaItem } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
-import { readOption, readUuid } from '../../helpers/params';
+import { readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
 import { yotiRequest } from '../../transport';
 
@@ -59,7 +59,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
 	const includePhoto = this.getNodeParameter('includeDocumentPhoto', itemIndex, false) as boolean;
-	const attempts = readOption(this, 'attempts', itemIndex, run.attempts);
+	const { attempts } = run;
 	const { body: session } = await yotiRequest(
 		this,
 		{ api: 'idv', method: 'GET', path: `/sessions/${sessionId}`, resource: 'session' },

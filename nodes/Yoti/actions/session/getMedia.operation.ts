@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, mediaIdField, sessionIdField } from '../../descriptions';
-import { mediaItem } from '../../helpers/media';
+import { downloadMediaItem } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
-import { readOption, readUuid } from '../../helpers/params';
+import { readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
-import { yotiRequest } from '../../transport';
 
 const show = { resource: ['session'], operation: ['getMedia'] };
 
@@ -32,23 +31,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
 	const mediaId = readUuid(this, 'mediaId', 'Media ID', itemIndex);
-	const response = await yotiRequest(
+	return await downloadMediaItem(
 		this,
-		{
-			api: 'idv',
-			method: 'GET',
-			path: `/sessions/${sessionId}/media/${mediaId}/content`,
-			download: true,
-			resource: 'media',
-		},
-		{ attempts: run.attempts, itemIndex },
+		itemIndex,
+		run,
+		{ api: 'idv', method: 'GET', path: `/sessions/${sessionId}/media/${mediaId}/content`, download: true, resource: 'media' },
+		{ mediaId, json: { session_id: sessionId } },
 	);
-	return [
-		await mediaItem(this, response, {
-			mediaId,
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string,
-			parseJson: readOption(this, 'parseJson', itemIndex, true),
-			json: { session_id: sessionId },
-		}),
-	];
 }
