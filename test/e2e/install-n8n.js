@@ -234,7 +234,7 @@ function ensureN8n({ line, n8n } = {}) {
 		if (reusable()) {
 			const first = verifyInstall(target);
 			if (first.ok) return result();
-			log(`cached n8n ${n8nVersion} in ${n8nDir} fails its check (${first.reason}); rebuilding its SQLite binding (~1-2 min)`);
+			log(`cached n8n ${n8nVersion} in ${n8nDir} fails its check (${first.reason}); rebuilding its SQLite binding (about 2-4 min)`);
 			fs.rmSync(path.join(n8nDir, '.complete'), { force: true });
 			const repaired = step('repairing the SQLite binding', n8nDir, () => {
 				rebuildSqlite(target);
@@ -259,7 +259,7 @@ function ensureN8n({ line, n8n } = {}) {
 		step(`installing n8n ${n8nVersion}`, n8nDir, () =>
 			npmIn(target, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']),
 		);
-		log('building the SQLite binding n8n stores its data with (about 1-2 min)');
+		log('building the SQLite binding n8n stores its data with (about 2-4 min)');
 		step('building the SQLite binding', n8nDir, () => rebuildSqlite(target));
 		log('checking the install: n8n --version, then n8n opening a throwaway database (about 30 s)');
 		const verdict = step('checking the install', n8nDir, () => {
