@@ -27,6 +27,45 @@ const CHECK_TYPES = [
 ];
 
 export const description: INodeProperties[] = [
+	// First on purpose: n8n (2.x) renders the credentials just above the first parameter their
+	// display depends on, so the IDV credential, the notification credential (shown by this
+	// switch) and the Notifications section sit together at the top.
+	{
+		displayName: 'Send Notifications',
+		name: 'sendNotifications',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Yoti should call a Yoti Trigger as the session progresses. Needs the Yoti Notification Auth credential (shown when on) and the Endpoint below.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Notifications',
+		name: 'notifications',
+		type: 'collection',
+		placeholder: 'Add Notification Setting',
+		default: {},
+		description:
+			"Paste the Yoti Trigger's Production URL as the Endpoint; Yoti sends the Yoti Notification Auth credential's token with every notification",
+		displayOptions: { show: { ...show, sendNotifications: [true] } },
+		options: [
+			{
+				displayName: 'Endpoint',
+				name: 'endpoint',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.com/webhook/…/webhook',
+				description: "The Yoti Trigger's Production URL (shown in the trigger's panel)",
+			},
+			{
+				displayName: 'Topics',
+				name: 'topics',
+				type: 'multiOptions',
+				default: ['session_completion'],
+				options: NOTIFICATION_TOPICS.map(({ name, value, description }) => ({ name, value, description })),
+			},
+		],
+	},
 	{
 		displayName: 'Requested Checks',
 		name: 'requestedChecks',
@@ -99,42 +138,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'https://example.com/verification-failed',
 		description: 'Where the user is sent when the flow fails',
 		displayOptions: { show },
-	},
-	{
-		displayName: 'Send Notifications',
-		name: 'sendNotifications',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether Yoti should call a Yoti Trigger as the session progresses. Needs the Yoti Notification Auth credential (shown when on) and the Endpoint below.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Notifications',
-		name: 'notifications',
-		type: 'collection',
-		placeholder: 'Add Notification Setting',
-		default: {},
-		description:
-			"Paste the Yoti Trigger's Production URL as the Endpoint; Yoti sends the Yoti Notification Auth credential's token with every notification",
-		displayOptions: { show: { ...show, sendNotifications: [true] } },
-		options: [
-			{
-				displayName: 'Endpoint',
-				name: 'endpoint',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description: "The Yoti Trigger's Production URL (shown in the trigger's panel)",
-			},
-			{
-				displayName: 'Topics',
-				name: 'topics',
-				type: 'multiOptions',
-				default: ['session_completion'],
-				options: NOTIFICATION_TOPICS.map(({ name, value, description }) => ({ name, value, description })),
-			},
-		],
 	},
 	{
 		displayName: 'Additional Fields',
