@@ -27,6 +27,7 @@ export class YotiApi implements ICredentialType {
 			required: true,
 			default: '',
 			description: 'The SDK ID of your Yoti Hub application',
+			hint: 'Yoti Hub → your application → Keys: the SDK ID shown there',
 		},
 		{
 			displayName: 'Private Key',
@@ -37,6 +38,7 @@ export class YotiApi implements ICredentialType {
 			default: '',
 			description:
 				'The PEM private key file downloaded from Yoti Hub, including its BEGIN and END lines (PKCS#1 or PKCS#8; pasted on one line or with literal \\n also works)',
+			hint: 'Open the .pem file Yoti Hub downloaded with the SDK ID and paste all of it, BEGIN and END lines included',
 		},
 		{
 			displayName: 'Environment',
@@ -48,14 +50,17 @@ export class YotiApi implements ICredentialType {
 				{ name: 'Sandbox', value: 'sandbox', description: IDV_BASE_URLS.sandbox },
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, e.g. a local simulator' },
 			],
+			hint: 'A Sandbox key works only with Sandbox, a Production key only with Production: pick the one your Yoti Hub application is in',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
+			required: true,
 			default: '',
-			placeholder: 'http://127.0.0.1:4010/idverify/v1',
+			placeholder: 'e.g. https://yoti-proxy.example.com/idverify/v1',
 			description: 'The IDV API base URL, up to and including /idverify/v1',
+			hint: 'Up to and including /idverify/v1; the local Yoti simulator prints its own (http://127.0.0.1:<port>/idverify/v1)',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];

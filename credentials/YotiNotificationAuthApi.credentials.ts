@@ -32,6 +32,7 @@ export class YotiNotificationAuthApi implements ICredentialType {
 				},
 			],
 			description: "The session's notifications.auth_type (BASIC or BEARER)",
+			hint: 'How Yoti sends the token back; either works as long as the Yoti node and the Yoti Trigger use this same credential',
 		},
 		{
 			displayName: 'Auth Token',
@@ -41,6 +42,7 @@ export class YotiNotificationAuthApi implements ICredentialType {
 			required: true,
 			default: '',
 			description: "The session's notifications.auth_token: the same value goes into every session you create",
+			hint: 'You make this up: Yoti does not issue it. Use a long random string; the Yoti node sends it to Yoti with each session, and the Yoti Trigger accepts only notifications that carry it.',
 		},
 	];
 }

@@ -27,6 +27,7 @@ export class YotiSignApi implements ICredentialType {
 			required: true,
 			default: '',
 			description: 'The Yoti Sign API key, sent as a Bearer token',
+			hint: 'The API key Yoti Sign issued for the environment chosen below (Demo and Production keys differ)',
 		},
 		{
 			displayName: 'Environment',
@@ -44,8 +45,10 @@ export class YotiSignApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'http://127.0.0.1:4010/sign/v2',
+			required: true,
+			placeholder: 'e.g. https://yoti-sign-proxy.example.com/v2',
 			description: 'The Yoti Sign API base URL, up to and including /v2',
+			hint: 'Up to and including /v2; the local Yoti simulator prints its own (http://127.0.0.1:<port>/sign/v2)',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];

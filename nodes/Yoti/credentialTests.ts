@@ -55,10 +55,28 @@ function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : 'unknown error';
 }
 
+/** What to do about each way the probe can fail to reach Yoti. */
+function networkAdvice(code: string): string {
+	switch (code) {
+		case 'ECONNREFUSED':
+			return 'nothing is listening there. Check the Environment and Base URL; for a local simulator, check that it is running and on that port';
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return 'the host name could not be found. Check the Base URL for typos and that n8n can resolve it (DNS)';
+		case 'ETIMEDOUT':
+		case 'ECONNABORTED':
+		case 'ESOCKETTIMEDOUT':
+			return 'no answer in time. Check that n8n can reach it (proxy, firewall) and try again';
+		default:
+			return 'check the Base URL and that n8n can reach it (proxy, firewall), then try again';
+	}
+}
+
 function networkFailure(base: string, error: unknown): INodeCredentialTestResult {
 	const code = (error as { code?: unknown })?.code;
-	const reason = typeof code === 'string' && code !== '' ? ` (${code})` : '';
-	return { status: 'Error', message: `Could not reach Yoti at ${base}${reason}` };
+	const known = typeof code === 'string' && code !== '' ? code : '';
+	const reason = known ? ` (${known})` : '';
+	return { status: 'Error', message: `Could not reach Yoti at ${base}${reason}: ${networkAdvice(known)}` };
 }
 
 function interpret(statusCode: number, rejectedMessage: string): INodeCredentialTestResult {

@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTest } from '../Yoti/credentialTests';
-import { triggerProperties } from './description';
+import { triggerPanel, triggerProperties } from './description';
 import { handleNotification } from './webhook';
 
 export class YotiTrigger implements INodeType {
@@ -19,7 +19,10 @@ export class YotiTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["fetchSession"] ? "Notification + session" : "Notification"}}',
-		description: 'Starts the workflow when Yoti sends a verified session notification',
+		// n8n's node creator shows the trigger's description for the whole Yoti app (trigger and
+		// actions merged under one entry), so it describes the app, not only the trigger.
+		description:
+			'Verify identities with Yoti: start a workflow when a session finishes, create sessions, read results and media',
 		defaults: { name: 'Yoti Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -47,6 +50,7 @@ export class YotiTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
+		triggerPanel,
 		properties: triggerProperties,
 	};
 

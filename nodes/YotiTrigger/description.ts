@@ -1,11 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { NOTIFICATION_TOPICS } from '../Yoti/core/topics';
 import { attemptsOption, sessionOutputField } from '../Yoti/descriptions';
 
+const DOCS_URL = 'https://github.com/n8n-nodes-yoti/n8n-nodes-yoti#the-yoti-trigger';
+
+// Yoti has no webhook registration API, so the user wires the URL into each session by hand.
+// n8n's notice keeps only <a>, <ul> and <li> (its HTML sanitiser), hence the list markup.
 const setupNotice: INodeProperties = {
-	displayName:
-		"Yoti has no API to register webhooks, so nothing is registered when this workflow is activated. Copy this node's Production URL (Webhook URLs above) into the <code>notifications.endpoint</code> of every session you create (the Yoti node's Session → Create can set it for you), choose the same topics there, and give the session the same auth token and type as the Yoti Notification Auth credential below. Wrong or missing auth gets 401; repeats of the same notification within 10 minutes reaching the same n8n process are answered 200 and ignored (in queue mode with several webhook processes, see the README's \"Running at scale\").",
+	displayName: `Yoti calls this node only for sessions that name its URL:<ul><li>1. Copy the Production URL from Webhook URLs above (the Test URL while you test with "Execute step").</li><li>2. In the Yoti node's Session → Create, turn on Send Notifications and paste it as the Endpoint.</li><li>3. Select the same Yoti Notification Auth credential there and here.</li></ul><a href="${DOCS_URL}" target="_blank">More about notifications</a>`,
 	name: 'notice',
 	type: 'notice',
 	default: '',
@@ -20,13 +23,21 @@ const noAuthWarning: INodeProperties = {
 	displayOptions: { show: { authentication: ['none'] } },
 };
 
-const fetchFailureNotice: INodeProperties = {
-	displayName:
-		'If the session cannot be read (Yoti unavailable, wrong key), Yoti still gets 200 at once and the workflow receives one item with the notification and an <code>error</code> field, so no notification is lost. Each item also carries the notification\'s topic and IDs (fields <code>topic</code>, <code>notification_check_id</code>, <code>notification_task_id</code>, <code>notification_resource_id</code>).',
-	name: 'fetchNotice',
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { fetchSession: [true] } },
+/**
+ * The texts of n8n's trigger panel (left of the parameters). n8n's generic ones ("Go to Yoti
+ * and create an event") do not apply: Yoti calls only URLs named by a session, and only public
+ * https ones. Links with `data-key` are n8n's own (executions list, activate).
+ */
+export const triggerPanel: TriggerPanelDefinition = {
+	header: 'Finish a Yoti session that notifies the Test URL',
+	executionsHelp: {
+		inactive:
+			'<b>While building your workflow</b>, click "Execute step", then create a Yoti session whose notifications endpoint is this node\'s <b>Test URL</b> (the Yoti node\'s Session → Create can set it) and finish it as the user would. Yoti only calls public <b>https</b> URLs, so your n8n must be reachable from the internet. <br /><br /><b>Once you\'re happy with your workflow</b>, activate it and use the <b>Production URL</b> in your sessions instead. Every notification then starts an execution, shown in the <a data-key="executions">executions list</a> but not in the editor.',
+		active:
+			'<b>Your workflow is active:</b> every notification Yoti sends to this node\'s <b>Production URL</b> starts an execution, shown in the <a data-key="executions">executions list</a> but not in the editor. To watch one here, create a session that notifies the <b>Test URL</b> and click "Execute step".',
+	},
+	activationHint:
+		'Nothing arrives on its own: only sessions created with this node\'s URL as their notifications endpoint are sent here, and only to a public https address.',
 };
 
 export const triggerProperties: INodeProperties[] = [
@@ -49,9 +60,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		default: [],
 		description: 'Which notifications start the workflow. Leave empty for all.',
-		options: [...NOTIFICATION_TOPICS]
-			.map(({ name, value, description }) => ({ name, value, description }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+		// Kept in NOTIFICATION_TOPICS order (Session Completion, the usual choice, first), not sorted.
+		options: NOTIFICATION_TOPICS.map(({ name, value, description }) => ({ name, value, description })),
 	},
 	{
 		displayName: 'Fetch Session',
@@ -59,10 +69,9 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to read the session from Yoti and emit its result instead of the bare notification (needs the Yoti IDV API credential)',
+			'Whether to read the session from Yoti and emit its result instead of the bare notification (needs the Yoti IDV API credential). If the session cannot be read, the workflow still starts, with the notification and an error field.',
 	},
-	fetchFailureNotice,
-	sessionOutputField({ fetchSession: [true] }),
+	sessionOutputField({ fetchSession: [true] }, 'summary'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -50,7 +50,7 @@ export async function handleNotification(
 		// Answered here rather than by n8n: on n8n 2.40 the static data (the de-duplication
 		// record) is saved only on this path once a run starts (test/scale/FINDINGS.md).
 		answer(this, 200);
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([{ ...notification }])] };
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([notificationItem(notification)])] };
 	}
 
 	// Yoti gets its 200 before the session is read, so a slow or failing read never makes it
@@ -79,8 +79,9 @@ async function fetchSessionItems(
 	ctx: IWebhookFunctions,
 	notification: YotiNotification,
 ): Promise<IDataObject[]> {
-	const outputParam = ctx.getNodeParameter('output', 'checks') as OutputMode;
-	const output = OUTPUT_MODES.includes(outputParam) ? outputParam : 'checks';
+	// The trigger's default is `summary`: one item per notification, the thing a flow routes on.
+	const outputParam = ctx.getNodeParameter('output', 'summary') as OutputMode;
+	const output = OUTPUT_MODES.includes(outputParam) ? outputParam : 'summary';
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const attempts = typeof options.attempts === 'number' ? options.attempts : 3;
 	try {
@@ -89,24 +90,43 @@ async function fetchSessionItems(
 			{ api: 'idv', method: 'GET', path: `/sessions/${notification.session_id}`, resource: 'session' },
 			{ attempts },
 		);
-		const fromNotification = {
-			topic: notification.topic,
-			notification_check_id: notification.check_id,
-			notification_task_id: notification.task_id,
-			notification_resource_id: notification.resource_id,
-		};
 		const items = sessionItems(response.body, output) as IDataObject[];
 		if (items.length === 0) {
 			// e.g. `checks` of a session with no checks yet: still tell the workflow it happened.
-			return [{ ...notification, session_state: sessionState(response.body) }];
+			return [{ ...notificationItem(notification), session_state: sessionState(response.body) }];
 		}
-		// The notification's own ids under their names, unless the item has that field already
-		// (a check item keeps its own check_id); under notification_* always.
-		const ids = { check_id: notification.check_id, task_id: notification.task_id, resource_id: notification.resource_id };
-		return items.map((item) => ({ ...ids, ...item, ...fromNotification }));
+		return items.map((item) => withNotification(item, notification));
 	} catch (error) {
-		return [{ ...notification, error: describeFailure(error) }];
+		return [{ ...notificationItem(notification), error: describeFailure(error) }];
 	}
+}
+
+const NOTIFICATION_IDS = ['check_id', 'task_id', 'resource_id'] as const;
+
+/** The bare notification: IDs Yoti did not send are left out rather than shown as nulls. */
+export function notificationItem(notification: YotiNotification): IDataObject {
+	const item: IDataObject = { session_id: notification.session_id, topic: notification.topic };
+	for (const name of NOTIFICATION_IDS) {
+		if (notification[name] !== null) item[name] = notification[name];
+	}
+	return item;
+}
+
+/**
+ * A session item followed by the notification's topic and IDs. The item's own fields come first
+ * (n8n's table view shows the first columns); an ID is added under its own name unless the item
+ * has that field already (a check item keeps its own check_id), and under notification_*, only
+ * when the notification carries it.
+ */
+export function withNotification(item: IDataObject, notification: YotiNotification): IDataObject {
+	const result: IDataObject = { ...item, topic: notification.topic };
+	for (const name of NOTIFICATION_IDS) {
+		const value = notification[name];
+		if (value === null) continue;
+		if (!(name in item)) result[name] = value;
+		result[`notification_${name}`] = value;
+	}
+	return result;
 }
 
 function sessionState(session: unknown): string | null {

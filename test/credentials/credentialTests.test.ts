@@ -99,7 +99,10 @@ describe('yotiApiTest (IDV credential test in the UI)', () => {
 	it('a wrong key: Yoti answers 401 → the signature error', async () => {
 		const result = await idv({ sdkId: VECTOR_SDK_ID, privateKey: wrongKey });
 		expect(result).toEqual({ status: 'Error', message: IDV_REJECTED_MESSAGE });
-		expect(IDV_REJECTED_MESSAGE).toBe('Yoti rejected the request signature — check the SDK ID and private key');
+		// the contract's words, then the likeliest cause: a key from the other environment
+		expect(IDV_REJECTED_MESSAGE).toBe(
+			"Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in",
+		);
 	});
 
 	it.each([
@@ -139,7 +142,10 @@ describe('yotiApiTest (IDV credential test in the UI)', () => {
 		await new Promise((resolve) => closed.close(resolve));
 		const base = `http://127.0.0.1:${port}/idverify/v1`;
 		const result = await yotiApiTest.call(context(), decrypted({ sdkId: VECTOR_SDK_ID, privateKey: PKCS1_PEM, environment: 'custom', baseUrl: base }));
-		expect(result).toEqual({ status: 'Error', message: `Could not reach Yoti at ${base} (ECONNREFUSED)` });
+		expect(result).toEqual({
+			status: 'Error',
+			message: `Could not reach Yoti at ${base} (ECONNREFUSED): nothing is listening there. Check the Environment and Base URL; for a local simulator, check that it is running and on that port`,
+		});
 		expect(leakedWindows(result.message, pemBody(PKCS1_PEM))).toEqual([]);
 	});
 
@@ -177,7 +183,8 @@ describe('yotiSignApiTest (Sign credential test in the UI)', () => {
 
 	it('a network error names the base URL', async () => {
 		const result = await yotiSignApiTest.call(context(), decrypted({ apiKey: SIGN_KEY, environment: 'custom', baseUrl: 'http://127.0.0.1:1/v2' }));
-		expect(result).toEqual({ status: 'Error', message: 'Could not reach Yoti at http://127.0.0.1:1/v2 (ECONNREFUSED)' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Could not reach Yoti at http:\/\/127\.0\.0\.1:1\/v2 \(ECONNREFUSED\): nothing is listening there\. Check the Environment and Base URL/);
 	});
 });
 

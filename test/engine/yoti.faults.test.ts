@@ -48,9 +48,11 @@ async function withFaults<T>(faults: string[], fn: () => Promise<T>) {
 	return { result, log, statuses: log.map((r) => r.status) };
 }
 
-// The contract's words ("Errors a user sees").
-const SIGNATURE_MESSAGE = 'Yoti rejected the request signature — check the SDK ID and private key';
-const SIGN_KEY_MESSAGE = 'Yoti Sign rejected the API key — check the API key and the environment';
+// The contract's words ("Errors a user sees"), then the likeliest cause: the other environment.
+const SIGNATURE_MESSAGE =
+	"Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in";
+const SIGN_KEY_MESSAGE =
+	"Yoti Sign rejected the API key — check the API key, and that the credential's Environment (Demo or Production) is the one the key was issued for";
 
 describe('retried, then success', () => {
 	test('429 with Retry-After, then 200', async () => {

@@ -107,12 +107,12 @@ const scenarios: Scenario[] = [
 	['Sign 503 exhausted', faulted(['503'], () => env.run({ resource: 'signRecipient', operation: 'getSignedMedia', recipientId: R.completed, mediaId: '3ed1a000-0000-4000-8000-000000005101', options: { attempts: 2 } }))],
 	[
 		'create with notifications under 503',
-		faulted(['503'], () => env.run({ resource: 'session', operation: 'create', notifications: { endpoint: 'https://example.com/hook' } })),
+		faulted(['503'], () => env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } })),
 	],
 	[
 		'create with notifications under reset, continueOnFail',
 		faulted(['reset'], () =>
-			env.run({ resource: 'session', operation: 'create', notifications: { endpoint: 'https://example.com/hook' } }, { continueOnFail: true }),
+			env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } }, { continueOnFail: true }),
 		),
 	],
 	[
@@ -121,6 +121,7 @@ const scenarios: Scenario[] = [
 			env.run({
 				resource: 'session',
 				operation: 'create',
+				sendNotifications: true,
 				notifications: { endpoint: 'https://example.com/hook' },
 				sessionSpecJson: '{"resources_ttl": "soon"}',
 			}),
@@ -128,12 +129,12 @@ const scenarios: Scenario[] = [
 	[
 		'create with a Bearer notification token and a wrong key',
 		() =>
-			env.run({ resource: 'session', operation: 'create', notifications: { endpoint: 'https://example.com/hook' } }, {
+			env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } }, {
 				credentials: { yotiApi: { privateKey: wrongKey }, yotiNotificationAuthApi: { authType: 'bearer', authToken: NOTIFY_TOKEN } },
 			}),
 	],
-	['create with a bad endpoint', () => env.run({ resource: 'session', operation: 'create', notifications: { endpoint: 'not a url' } })],
-	['create succeeding with notifications', () => env.run({ resource: 'session', operation: 'create', notifications: { endpoint: 'https://example.com/hook' } })],
+	['create with a bad endpoint', () => env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'not a url' } })],
+	['create succeeding with notifications', () => env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } })],
 	['getIdentityData with the media failing', faulted(['503:route=/media/'], () => env.run({ resource: 'session', operation: 'getIdentityData', sessionId: S.approve, options: { attempts: 2 } }))],
 ];
 

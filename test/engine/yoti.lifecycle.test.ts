@@ -117,7 +117,7 @@ describe('session.create', () => {
 	test('the notifications block carries the endpoint and the auth token of the credential (Basic)', async () => {
 		listener.received.length = 0;
 		const created = jsons(
-			await create({ notifications: { endpoint: listener.url, topics: ['session_completion', 'check_completion'] } }),
+			await create({ sendNotifications: true, notifications: { endpoint: listener.url, topics: ['session_completion', 'check_completion'] } }),
 		)[0];
 		const delivery = await env.sim.notify({ session_id: created.session_id, topic: 'SESSION_COMPLETION' });
 		expect(delivery).toMatchObject({ delivered: true, status: 200 });
@@ -135,7 +135,7 @@ describe('session.create', () => {
 		listener.received.length = 0;
 		const created = jsons(
 			await create(
-				{ notifications: { endpoint: listener.url } },
+				{ sendNotifications: true, notifications: { endpoint: listener.url } },
 				{ credentials: { yotiNotificationAuthApi: { authType: 'bearer', authToken: NOTIFY_TOKEN } } },
 			),
 		)[0];
@@ -166,10 +166,10 @@ describe('session.create', () => {
 		const refused: Array<[string, Record<string, unknown>, RegExp, string[]]> = [
 			['Session Spec (JSON) that is not JSON', { sessionSpecJson: '{"requested_checks": [' }, /not valid JSON/i, []],
 			['Session Spec (JSON) that is an array', { sessionSpecJson: '[1, 2]' }, /must be a JSON object/i, []],
-			['a notifications endpoint that is not http(s)', { notifications: { endpoint: 'ftp://example.com/hook' } }, /http\(s\) URL/i, []],
+			['a notifications endpoint that is not http(s)', { sendNotifications: true, notifications: { endpoint: 'ftp://example.com/hook' } }, /http\(s\) URL/i, []],
 			[
 				'notifications without a Yoti Notification Auth credential',
-				{ notifications: { endpoint: 'https://example.com/hook' } },
+				{ sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } },
 				/Notification Auth credential/i,
 				['yotiNotificationAuthApi'],
 			],

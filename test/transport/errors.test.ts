@@ -74,14 +74,14 @@ describe('Yoti errors become messages that say what to do', () => {
 			probe({ path: `/sessions/${SESSION_APPROVED}` }, idvCredentials(sim, { privateKey: OTHER_KEY })),
 		);
 		expect(calls).toBe(1);
-		expect(result.error?.message).toBe('Yoti rejected the request signature — check the SDK ID and private key');
+		expect(result.error?.message).toBe("Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in");
 		expect(result.error?.description).toContain('UNAUTHORIZED');
 		expect((result.error as any).httpCode).toBe('401');
 	});
 
 	test('401, wrong SDK ID: the same message', async () => {
 		const result = await probe({ path: `/sessions/${SESSION_APPROVED}` }, idvCredentials(sim, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' }));
-		expect(result.error?.message).toBe('Yoti rejected the request signature — check the SDK ID and private key');
+		expect(result.error?.message).toBe("Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in");
 	});
 
 	test('401 on Yoti Sign: the API key message', async () => {
@@ -89,7 +89,7 @@ describe('Yoti errors become messages that say what to do', () => {
 			{ api: 'sign', path: `/idv/recipients/${RECIPIENT_COMPLETED}/sessions/signed/json` },
 			signCredentials(sim.signBaseUrl, 'not-the-key'),
 		);
-		expect(result.error?.message).toBe('Yoti Sign rejected the API key — check the API key and the environment');
+		expect(result.error?.message).toBe("Yoti Sign rejected the API key — check the API key, and that the credential's Environment (Demo or Production) is the one the key was issued for");
 	});
 
 	test('403: app disabled or not your resource', async () => {

@@ -67,14 +67,11 @@ const doneSession = {
 };
 
 // Check and sub-check items keep their own check_id; the notification's ids that do not clash
-// are added under their own names, and all of them under notification_*.
+// are added under their own names, and all of them under notification_* — only those the
+// notification carries (this one names a check only).
 const fromNotification = {
-	task_id: null,
-	resource_id: null,
 	topic: 'check_completion',
 	notification_check_id: LIVENESS_CHECK_ID,
-	notification_task_id: null,
-	notification_resource_id: null,
 };
 
 let sim: any;
@@ -155,13 +152,8 @@ describe('sessions created through the official SDK, notifications from the simu
 				topic === 'RESOURCE_UPDATE' ? { resource_id: `resource-${i}` } : {};
 			const result = await adminNotify({ session_id: sessionId, topic, ...ids });
 			expect(result).toMatchObject({ delivered: true, status: 200, body: '' });
-			sent.push({
-				session_id: sessionId,
-				topic: topic.toLowerCase(),
-				check_id: ids.check_id ?? null,
-				task_id: ids.task_id ?? null,
-				resource_id: ids.resource_id ?? null,
-			});
+			// IDs the notification does not carry are left out, not null (no red nulls in every row).
+			sent.push({ session_id: sessionId, topic: topic.toLowerCase(), ...ids });
 		}
 		expect(server.runs).toEqual(sent.map((n) => ({ items: [n] })));
 	});
@@ -269,15 +261,32 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				rejected_check_types: ['LIVENESS'],
 				not_available_reasons: [],
 				identity_profile_result: null,
-				check_id: null,
-				task_id: null,
-				resource_id: null,
 				topic: 'session_completion',
-				notification_check_id: null,
-				notification_task_id: null,
-				notification_resource_id: null,
 			},
 		]);
+	});
+
+	test('output defaults to summary: one item per notification, session_id and decision first', async () => {
+		const server = await trigger({ fetchSession: true });
+		await notifyDone(server);
+		await waitForRuns(server, 1);
+		expect(server.runs[0].items).toHaveLength(1);
+		const [item] = server.runs[0].items;
+		expect(Object.keys(item).slice(0, 2)).toEqual(['session_id', 'decision']);
+		expect(item).toMatchObject({ session_id: DONE_SESSION_ID, decision: 'REJECT', topic: 'check_completion', check_id: LIVENESS_CHECK_ID, notification_check_id: LIVENESS_CHECK_ID });
+		expect(item).not.toHaveProperty('task_id');
+		expect(item).not.toHaveProperty('notification_resource_id');
+	});
+
+	test('check items start with what an operator reads; the notification fields come last', async () => {
+		const server = await trigger({ fetchSession: true, output: 'checks' });
+		await notifyDone(server);
+		await waitForRuns(server, 1);
+		for (const item of server.runs[0].items) {
+			const keys = Object.keys(item);
+			expect(keys.slice(0, 5)).toEqual(['session_id', 'check_type', 'recommendation', 'approved', 'failed_sub_checks']);
+			expect(keys.slice(-2)).toEqual(['topic', 'notification_check_id']);
+		}
 	});
 
 	test('output raw: the session as served, plus the notification fields', async () => {
@@ -287,12 +296,8 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		expect(server.runs[0].items).toEqual([
 			{
 				...doneSession,
-				check_id: null,
-				task_id: null,
 				resource_id: 'res-live-1',
 				topic: 'resource_update',
-				notification_check_id: null,
-				notification_task_id: null,
 				notification_resource_id: 'res-live-1',
 			},
 		]);
@@ -304,7 +309,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		expect(await adminNotify({ session_id: sessionId, topic: 'RESOURCE_UPDATE', resource_id: 'r-1' })).toMatchObject({ status: 200 });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([
-			{ session_id: sessionId, topic: 'resource_update', check_id: null, task_id: null, resource_id: 'r-1', session_state: 'ONGOING' },
+			{ session_id: sessionId, topic: 'resource_update', resource_id: 'r-1', session_state: 'ONGOING' },
 		]);
 	});
 
@@ -356,8 +361,6 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		session_id: DONE_SESSION_ID,
 		topic: 'check_completion',
 		check_id: LIVENESS_CHECK_ID,
-		task_id: null,
-		resource_id: null,
 		error,
 	});
 

@@ -33,12 +33,10 @@ afterEach(async () => {
 });
 
 const completion = { session_id: SESSION, topic: 'session_completion' };
+// IDs the notification does not carry are left out of the item (not null).
 const notificationItem = (over: Record<string, unknown> = {}) => ({
 	session_id: SESSION,
 	topic: 'session_completion',
-	check_id: null,
-	task_id: null,
-	resource_id: null,
 	...over,
 });
 
@@ -59,6 +57,21 @@ describe('node description', () => {
 		]);
 	});
 
+	test('the trigger panel says how to test: a session notifying the Test URL, public https only', () => {
+		const panel = description.triggerPanel as any;
+		expect(panel.header).toBe('Finish a Yoti session that notifies the Test URL');
+		expect(panel.executionsHelp.inactive).toContain('<b>Test URL</b>');
+		expect(panel.executionsHelp.inactive).toContain('public <b>https</b> URLs');
+		expect(panel.executionsHelp.active).toContain('<b>Production URL</b>');
+		expect(panel.activationHint).toMatch(/notifications endpoint/);
+	});
+
+	test('its description reads as the whole app (n8n shows it for the merged Yoti entry in the node creator)', () => {
+		expect(description.description).toBe(
+			'Verify identities with Yoti: start a workflow when a session finishes, create sessions, read results and media',
+		);
+	});
+
 	test('lifecycle methods succeed without calling anything', async () => {
 		const ctx = new Proxy({}, { get: () => { throw new Error('lifecycle must not touch the context'); } });
 		await expect(webhookMethods!.default.checkExists.call(ctx as any)).resolves.toBe(true);
@@ -70,20 +83,28 @@ describe('node description', () => {
 		const byName = Object.fromEntries(description.properties.map((p) => [p.name, p]));
 		expect(byName.topics.type).toBe('multiOptions');
 		expect(byName.topics.default).toEqual([]);
-		expect((byName.topics.options as any[]).map((o) => o.value).sort()).toEqual(
-			[
-				'resource_update', 'task_completion', 'check_completion', 'session_completion', 'client_session_token_deleted',
-				'new_pdf_supplied', 'instructions_email_requested', 'thank_you_email_requested', 'first_branch_visit',
-			].sort(),
-		);
+		// the usual choice first, the in-branch (IBV) topics last — not alphabetical
+		expect((byName.topics.options as any[]).map((o) => o.value)).toEqual([
+			'session_completion', 'check_completion', 'task_completion', 'resource_update', 'client_session_token_deleted',
+			'new_pdf_supplied', 'instructions_email_requested', 'thank_you_email_requested', 'first_branch_visit',
+		]);
+		expect((byName.topics.options as any[])[0].name).toBe('Session Completion');
 		expect(byName.authentication.default).toBe('yotiNotificationAuthApi');
 		expect((byName.authentication.options as any[]).map((o) => o.value).sort()).toEqual(['none', 'yotiNotificationAuthApi']);
 		expect(byName.fetchSession).toMatchObject({ type: 'boolean', default: false });
-		expect(byName.output.default).toBe('checks');
+		expect(byName.output.default).toBe('summary');
 		expect((byName.output.options as any[]).map((o) => o.value)).toEqual(['checks', 'subChecks', 'summary', 'raw']);
 		expect(byName.output.displayOptions).toEqual({ show: { fetchSession: [true] } });
 		expect(byName.notice.type).toBe('notice');
-		expect(byName.notice.displayName).toContain('notifications.endpoint');
+		// three numbered steps (n8n's notice keeps only <a>, <ul>, <li>), details behind a link
+		const steps = [...String(byName.notice.displayName).matchAll(/<li>(\d)\. /g)].map((m) => m[1]);
+		expect(steps).toEqual(['1', '2', '3']);
+		expect(byName.notice.displayName).toContain('Send Notifications');
+		expect(byName.notice.displayName).toContain('Test URL');
+		expect(byName.notice.displayName).not.toMatch(/<(?!\/?(a|ul|li)\b)[a-z]/i);
+		expect(byName.notice.displayName).not.toMatch(/queue mode|notifications\.endpoint/);
+		// no second warning with Fetch Session on
+		expect(description.properties.filter((p) => p.type === 'notice').map((p) => p.name)).toEqual(['notice', 'noAuthWarning']);
 		expect(byName.noAuthWarning.displayOptions).toEqual({ show: { authentication: ['none'] } });
 		expect(description.credentials).toEqual([
 			{

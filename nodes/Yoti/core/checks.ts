@@ -7,22 +7,24 @@ function checkItem(session: SessionModel, check: CheckModel): CheckItem {
 	const rows = namedRows(check);
 	const failed = rows.filter(rowFailed).map((row) => row.sub_check);
 	const recommendation = recommendationOf(check);
+	// Key order is what n8n's table view shows first (contract "Field order matters"): the five
+	// fields an operator reads, then the rest in the contract's order.
 	const item: CheckItem = {
 		session_id: session.session_id,
+		check_type: check.type,
+		recommendation,
+		approved: recommendation === 'APPROVE',
+		failed_sub_checks: failed,
 		session_state: session.state,
 		user_tracking_id: session.user_tracking_id,
 		check_id: check.id,
-		check_type: check.type,
 		check_state: check.state,
 		check_created: check.created,
 		check_last_updated: check.last_updated,
-		recommendation,
 		recommendation_reason: check.report?.recommendation?.reason ?? null,
 		recovery_suggestion: check.report?.recommendation?.recovery_suggestion ?? null,
-		approved: recommendation === 'APPROVE',
 		sub_checks_total: rows.length,
 		sub_checks_failed: failed.length,
-		failed_sub_checks: failed,
 		resources_used: check.resources_used,
 	};
 	// Breakdown keys are written after the fixed fields and only when free: results first,

@@ -41,7 +41,7 @@ export { flattenSupportedDocuments } from './supportedDocuments';
 export { flattenDocumentFields, identityDocuments, identityProfileResult } from './identity';
 export { flattenObject } from './flattenObject';
 export { normaliseKey } from './keys';
-export { isUuid } from './ids';
+export { extractUuid, isUuid, type ExtractedId, type IdKind } from './ids';
 export { extensionForMime } from './mime';
 export { parseJsonText } from './json';
 export { mapConcurrent } from './concurrency';

@@ -76,3 +76,36 @@ export function buildSessionSpec(input: SessionSpecInput): Record<string, unknow
 	}
 	return input.extra ? deepMerge(body, input.extra) : body;
 }
+
+/** Yoti refuses a session whose resources_ttl is shorter than client_session_token_ttl plus this. */
+export const RESOURCES_TTL_MARGIN_SECONDS = 86400;
+
+/**
+ * The resources TTL to send: the one given, or for 0 / none "link time plus one day" (Yoti's
+ * minimum for that link time). Without a link time, none is sent and Yoti applies its own.
+ */
+export function resourcesTtlFor(clientSessionTokenTtl: number | undefined, resourcesTtl: number | undefined): number | undefined {
+	if (resourcesTtl !== undefined && resourcesTtl > 0) return resourcesTtl;
+	return clientSessionTokenTtl === undefined ? undefined : clientSessionTokenTtl + RESOURCES_TTL_MARGIN_SECONDS;
+}
+
+export interface TtlProblem {
+	clientSessionTokenTtl: number;
+	resourcesTtl: number;
+	/** The smallest resources_ttl Yoti accepts with this token TTL. */
+	minimum: number;
+}
+
+/**
+ * Checks Yoti's rule resources_ttl >= client_session_token_ttl + 86,400 on the body about to be
+ * sent (after Session Spec (JSON) is merged in). Only numbers are compared; a body without one
+ * of them (e.g. a session_deadline instead) is left to Yoti.
+ */
+export function ttlProblem(body: Record<string, unknown>): TtlProblem | undefined {
+	const token = body.client_session_token_ttl;
+	const resources = body.resources_ttl;
+	if (typeof token !== 'number' || typeof resources !== 'number') return undefined;
+	if (!Number.isFinite(token) || !Number.isFinite(resources)) return undefined;
+	const minimum = token + RESOURCES_TTL_MARGIN_SECONDS;
+	return resources < minimum ? { clientSessionTokenTtl: token, resourcesTtl: resources, minimum } : undefined;
+}

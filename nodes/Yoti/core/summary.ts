@@ -30,10 +30,11 @@ export function summarizeSession(session: unknown): SummaryItem {
 	const checks = checkItems(model);
 	const withRecommendation = (value: string) => checks.filter((check) => check.recommendation === value);
 	return {
+		// session_id and decision lead: n8n's table view shows the first columns.
 		session_id: model.session_id,
+		decision: decide(checks),
 		session_state: model.state,
 		user_tracking_id: model.user_tracking_id,
-		decision: decide(checks),
 		checks_total: checks.length,
 		checks_done: checks.filter((check) => check.check_state === 'DONE').length,
 		checks_approved: withRecommendation('APPROVE').length,

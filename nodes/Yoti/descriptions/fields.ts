@@ -17,7 +17,7 @@ function idField(
 		required: true,
 		default: '',
 		placeholder: `e.g. ${EXAMPLE_UUID}`,
-		description: `The ${what} (a UUID)`,
+		description: `The ${what}: a UUID, or a pasted link that contains it`,
 		displayOptions: { show },
 	};
 }
@@ -31,11 +31,14 @@ export const mediaIdField = (show: Show) =>
 export const recipientIdField = (show: Show) =>
 	idField('recipientId', 'Recipient ID', 'Yoti Sign envelope recipient ID', show);
 
-export const sessionOutputField = (show: Show): INodeProperties => ({
+export type SessionOutputDefault = 'checks' | 'summary';
+
+/** `output` defaults to `checks` on the Yoti node and to `summary` on the Yoti Trigger (contract). */
+export const sessionOutputField = (show: Show, defaultMode: SessionOutputDefault = 'checks'): INodeProperties => ({
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
-	default: 'checks',
+	default: defaultMode,
 	description: 'How to shape the session result',
 	options: [
 		{
@@ -79,7 +82,7 @@ export const attemptsOption: INodeProperties = {
 	default: 3,
 	typeOptions: { minValue: 1, maxValue: 10 },
 	description:
-		'How many times to try a read or delete request in total when Yoti is rate-limiting (429), unavailable (502, 503, 504) or the network fails',
+		"How many times in total this node sends a read or delete request while Yoti is rate-limiting (429), unavailable (502, 503, 504) or the network fails, waiting as Yoti asks. Unlike Settings → Retry On Fail, which reruns the whole step on any error (a wrong ID or key too), this repeats only the request, and only for those passing faults.",
 };
 
 export const concurrencyOption: INodeProperties = {

@@ -4,8 +4,11 @@ import { attemptsOption, concurrencyOption } from '../descriptions';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
 
-/** The per-operation "Options" collection: attempts and concurrency, plus the operation's own. */
-export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
+/**
+ * The per-operation "Options" collection: attempts and concurrency, plus the operation's own.
+ * `withAttempts: false` for operations whose request is never repeated (Create's POST).
+ */
+export function optionsCollection(show: Show, extra: INodeProperties[] = [], withAttempts = true): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -13,7 +16,7 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [attemptsOption, concurrencyOption, ...extra].sort((a, b) =>
+		options: [...(withAttempts ? [attemptsOption] : []), concurrencyOption, ...extra].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	};

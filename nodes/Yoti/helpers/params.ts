@@ -1,11 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isUuid } from '../core';
+import { extractUuid, isUuid, type IdKind } from '../core';
 
 const SHOWN_VALUE_MAX = 60;
 
-/** Reads an ID parameter and refuses anything that is not a UUID before a request is made. */
+const KIND: Record<'sessionId' | 'mediaId' | 'recipientId', IdKind> = {
+	sessionId: 'session',
+	mediaId: 'media',
+	recipientId: 'recipient',
+};
+
+/**
+ * Reads an ID parameter and refuses anything that is not a UUID before a request is made. A
+ * UUID broken by spaces, or a pasted link holding one (see `extractUuid`), gives that UUID.
+ */
 export function readUuid(
 	ctx: IExecuteFunctions,
 	name: 'sessionId' | 'mediaId' | 'recipientId',
@@ -14,18 +23,28 @@ export function readUuid(
 ): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
-	if (!isUuid(value)) {
-		const shown = value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value;
-		throw new NodeOperationError(
-			ctx.getNode(),
-			value === '' ? `${label} is empty` : `${label} "${shown}" is not a valid Yoti ID`,
-			{
-				itemIndex,
-				description: `Yoti IDs are UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6. Check the expression that fills "${label}".`,
-			},
-		);
-	}
-	return value.toLowerCase();
+	if (isUuid(value)) return value.toLowerCase();
+	const extracted = extractUuid(value, KIND[name]);
+	if (extracted.ok) return extracted.id;
+	const shown = value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value;
+	// The stored parameter says whether the user typed the value or an expression produced it.
+	const stored = ctx.getNode().parameters[name];
+	const fromExpression = typeof stored === 'string' && stored.startsWith('=');
+	const fix = fromExpression
+		? `Check the expression that fills "${label}": it must give the ID alone.`
+		: `Paste the ID alone, or the link of the ${KIND[name]} page it comes from.`;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		extracted.reason === 'empty'
+			? `${label} is empty`
+			: extracted.reason === 'several'
+				? `${label} "${shown}" holds several Yoti IDs`
+				: `${label} "${shown}" is not a valid Yoti ID`,
+		{
+			itemIndex,
+			description: `Yoti IDs are UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6. ${fix}`,
+		},
+	);
 }
 
 export function readOption<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {

@@ -1,6 +1,9 @@
 /** What a user reads when Yoti says no: each names what to do next. */
-export const IDV_SIGNATURE_REJECTED = 'Yoti rejected the request signature — check the SDK ID and private key';
-export const SIGN_KEY_REJECTED = 'Yoti Sign rejected the API key — check the API key and the environment';
+// The contract's words first; then the likeliest cause: a key from the other environment.
+export const IDV_SIGNATURE_REJECTED =
+	"Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in";
+export const SIGN_KEY_REJECTED =
+	"Yoti Sign rejected the API key — check the API key, and that the credential's Environment (Demo or Production) is the one the key was issued for";
 
 export type ResourceWord = 'session' | 'media' | 'recipient';
 

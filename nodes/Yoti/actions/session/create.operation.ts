@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
-import { buildSessionSpec } from '../../core/sessionSpec';
+import { buildSessionSpec, resourcesTtlFor, ttlProblem } from '../../core/sessionSpec';
 import { NOTIFICATION_TOPICS } from '../../core/topics';
 import { endUserUrl, idvBaseUrl } from '../../helpers/environments';
 import { optionsCollection } from '../../helpers/options';
@@ -27,6 +27,45 @@ const CHECK_TYPES = [
 ];
 
 export const description: INodeProperties[] = [
+	// First on purpose: n8n (2.x) renders the credentials just above the first parameter their
+	// display depends on, so the IDV credential, the notification credential (shown by this
+	// switch) and the Notifications section sit together at the top.
+	{
+		displayName: 'Send Notifications',
+		name: 'sendNotifications',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Yoti should call a Yoti Trigger as the session progresses. Needs the Yoti Notification Auth credential (shown when on) and the Endpoint below.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Notifications',
+		name: 'notifications',
+		type: 'collection',
+		placeholder: 'Add Notification Setting',
+		default: {},
+		description:
+			"Paste the Yoti Trigger's Production URL as the Endpoint; Yoti sends the Yoti Notification Auth credential's token with every notification",
+		displayOptions: { show: { ...show, sendNotifications: [true] } },
+		options: [
+			{
+				displayName: 'Endpoint',
+				name: 'endpoint',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.com/webhook/…/webhook',
+				description: "The Yoti Trigger's Production URL (shown in the trigger's panel)",
+			},
+			{
+				displayName: 'Topics',
+				name: 'topics',
+				type: 'multiOptions',
+				default: ['session_completion'],
+				options: NOTIFICATION_TOPICS.map(({ name, value, description }) => ({ name, value, description })),
+			},
+		],
+	},
 	{
 		displayName: 'Requested Checks',
 		name: 'requestedChecks',
@@ -60,21 +99,26 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Client Session Token TTL (Seconds)',
+		displayName: 'Link Valid For (Seconds)',
 		name: 'clientSessionTokenTtl',
 		type: 'number',
 		default: 600,
 		typeOptions: { minValue: 300 },
-		description: 'How long the user has to complete the session',
+		description:
+			"How long the user's link (user_url) stays usable to complete the verification (Yoti's client_session_token_ttl)",
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Resources TTL (Seconds)',
+		displayName: 'Keep Captured Media For (Seconds)',
 		name: 'resourcesTtl',
 		type: 'number',
-		default: 90000,
+		// 0 follows the field above: Yoti's minimum, link time + one day (n8n's lint wants a number
+		// default here, so it cannot be an expression).
+		default: 0,
+		typeOptions: { minValue: 0 },
+		hint: '0 = Link Valid For plus one day (86,400 seconds), the shortest Yoti allows; any other value must be at least that',
 		description:
-			'How long Yoti keeps the captured media; must be at least the token TTL plus one day (86,400 s)',
+			"How long Yoti keeps the captured documents, photos and results of the session (Yoti's resources_ttl)",
 		displayOptions: { show },
 	},
 	{
@@ -94,33 +138,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'https://example.com/verification-failed',
 		description: 'Where the user is sent when the flow fails',
 		displayOptions: { show },
-	},
-	{
-		displayName: 'Notifications',
-		name: 'notifications',
-		type: 'collection',
-		placeholder: 'Add Notification Setting',
-		default: {},
-		description:
-			"Have Yoti call a Yoti Trigger when the session progresses. Paste the Yoti Trigger's Production URL as the endpoint; the auth token comes from the Yoti Notification Auth credential.",
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Endpoint',
-				name: 'endpoint',
-				type: 'string',
-				default: '',
-				placeholder: 'https://n8n.example.com/webhook/…/webhook',
-				description: "The Yoti Trigger's Production URL (shown in the trigger's panel)",
-			},
-			{
-				displayName: 'Topics',
-				name: 'topics',
-				type: 'multiOptions',
-				default: ['session_completion'],
-				options: NOTIFICATION_TOPICS.map(({ name, value, description }) => ({ name, value, description })),
-			},
-		],
 	},
 	{
 		displayName: 'Additional Fields',
@@ -171,7 +188,8 @@ export const description: INodeProperties[] = [
 			'Anything else Yoti accepts when creating a session (required_documents, identity_profile_requirements, …), merged over the fields above',
 		displayOptions: { show },
 	},
-	optionsCollection(show),
+	// No Attempts option: the POST is sent again only when the connection was never made.
+	optionsCollection(show, [], false),
 ];
 
 function readExtraSpec(ctx: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
@@ -186,9 +204,16 @@ function readExtraSpec(ctx: IExecuteFunctions, itemIndex: number): Record<string
 }
 
 async function readNotifications(ctx: IExecuteFunctions, itemIndex: number) {
+	if (ctx.getNodeParameter('sendNotifications', itemIndex, false) !== true) return undefined;
 	const settings = ctx.getNodeParameter('notifications', itemIndex, {}) as IDataObject;
 	const endpoint = typeof settings.endpoint === 'string' ? settings.endpoint.trim() : '';
-	if (!endpoint) return undefined;
+	if (!endpoint) {
+		throw new NodeOperationError(ctx.getNode(), 'Send Notifications is on but no Endpoint is set', {
+			itemIndex,
+			description:
+				"Under Notifications, add Endpoint and paste the Yoti Trigger's Production URL, or turn Send Notifications off.",
+		});
+	}
 	if (!/^https?:\/\//i.test(endpoint)) {
 		throw new NodeOperationError(ctx.getNode(), 'The notifications endpoint must be an http(s) URL', {
 			itemIndex,
@@ -214,18 +239,42 @@ async function readNotifications(ctx: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
+/** A TTL as a number (an expression may give "600"); empty stays undefined so Yoti's default applies. */
+function seconds(value: unknown): number | undefined {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+	return undefined;
+}
+
+/** Yoti's TTL rule, checked on the body about to be sent so the user learns it before Yoti refuses. */
+function checkTtls(ctx: IExecuteFunctions, spec: Record<string, unknown>, itemIndex: number): void {
+	const problem = ttlProblem(spec);
+	if (!problem) return;
+	const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Keep Captured Media For (${n(problem.resourcesTtl)} s) must be at least Link Valid For (${n(problem.clientSessionTokenTtl)} s) plus one day: ${n(problem.minimum)} s or more`,
+		{
+			itemIndex,
+			description:
+				"Yoti refuses a session whose resources_ttl is shorter than client_session_token_ttl + 86,400 seconds. Raise Keep Captured Media For, or reset it to its default, which follows Link Valid For.",
+		},
+	);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: RunOptions,
 ): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const tokenTtl = seconds(this.getNodeParameter('clientSessionTokenTtl', itemIndex, 600));
 	const spec = buildSessionSpec({
 		requestedChecks: this.getNodeParameter('requestedChecks', itemIndex, []) as string[],
 		requestedTasks: this.getNodeParameter('requestedTasks', itemIndex, []) as string[],
 		userTrackingId: this.getNodeParameter('userTrackingId', itemIndex, '') as string,
-		clientSessionTokenTtl: this.getNodeParameter('clientSessionTokenTtl', itemIndex, 600) as number,
-		resourcesTtl: this.getNodeParameter('resourcesTtl', itemIndex, 90000) as number,
+		clientSessionTokenTtl: tokenTtl,
+		resourcesTtl: resourcesTtlFor(tokenTtl, seconds(this.getNodeParameter('resourcesTtl', itemIndex, 0))),
 		successUrl: this.getNodeParameter('successUrl', itemIndex, '') as string,
 		errorUrl: this.getNodeParameter('errorUrl', itemIndex, '') as string,
 		allowedCaptureMethods: fields.allowedCaptureMethods as string | undefined,
@@ -235,6 +284,7 @@ export async function execute(
 		notifications: await readNotifications(this, itemIndex),
 		extra: readExtraSpec(this, itemIndex),
 	});
+	checkTtls(this, spec, itemIndex);
 	const { body } = await yotiRequest<IDataObject>(
 		this,
 		{ api: 'idv', method: 'POST', path: '/sessions', body: spec },

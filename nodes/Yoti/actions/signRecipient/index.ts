@@ -18,18 +18,18 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Signed Media',
 				value: 'getSignedMedia',
-				action: 'Get a media of a signed recipient session',
+				action: 'Download signed session media',
 			},
 			{
 				name: 'Get Signed PDF',
 				value: 'getSignedPdf',
-				action: 'Get the report PDF of a signed recipient session',
+				action: 'Download signed report PDF',
 				description: 'The zip Yoti Sign returns, holding the PDF report',
 			},
 			{
 				name: 'Get Signed Result',
 				value: 'getSignedResult',
-				action: 'Get the identity result of a signed recipient',
+				action: 'Get signed identity result',
 				description: "The recipient's IDV session result: checks, sub-checks, summary or raw",
 			},
 		],
