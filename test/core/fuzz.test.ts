@@ -14,7 +14,7 @@ import {
 } from '../../nodes/Yoti/core';
 import { isFlat } from './helpers';
 
-const DECISIONS = ['APPROVE', 'REJECT', 'NOT_AVAILABLE', 'PENDING'];
+const DECISIONS = ['APPROVE', 'REJECT', 'REVIEW', 'NOT_AVAILABLE', 'EXPIRED', 'PENDING'];
 const FIXED_CHECK_KEYS = [
 	'session_id',
 	'session_state',
@@ -141,7 +141,15 @@ function assertInvariants(input: unknown): void {
 	if (summary.decision === 'APPROVE' && (summary.checks_approved !== summary.checks_total || summary.checks_done !== summary.checks_total)) {
 		throw new Error('APPROVE without every check DONE + APPROVE');
 	}
-	if (summary.checks_total === 0 && summary.decision !== 'PENDING') throw new Error('no checks must be PENDING');
+	if (summary.checks_total === 0 && summary.identity_profile_result === null && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
+		throw new Error('no checks and no profile result must be PENDING or EXPIRED');
+	}
+	if (summary.decision === 'APPROVE' && summary.session_state !== 'COMPLETED') throw new Error('APPROVE on a session that is not COMPLETED');
+	if (summary.decision === 'EXPIRED' && summary.session_state !== 'EXPIRED') throw new Error('EXPIRED on a session that is not EXPIRED');
+	if (summary.checks_rejected === 0 && (summary.decision === 'REVIEW') !== summary.checks_review > 0) throw new Error('REVIEW iff a check needs review');
+	if (summary.checks_review !== summary.review_check_types.length && summary.review_check_types.length > summary.checks_review) {
+		throw new Error('more review types than review checks');
+	}
 
 	for (const mode of ['checks', 'subChecks', 'summary'] as const) JSON.stringify(sessionItems(input, mode));
 	const raw = sessionItems(input, 'raw');
