@@ -105,7 +105,9 @@ async function fetchSessionItems(
 		const ids = { check_id: notification.check_id, task_id: notification.task_id, resource_id: notification.resource_id };
 		return items.map((item) => ({ ...ids, ...item, ...fromNotification }));
 	} catch (error) {
-		return [{ ...notification, error: describeFailure(error) }];
+		// One item a Switch on `decision` can route (summary) or `fetch_failed` can filter.
+		const leading: IDataObject = { session_id: notification.session_id, ...(output === 'summary' ? { decision: 'ERROR' } : {}) };
+		return [Object.assign(leading, notification, { fetch_failed: true, error: describeFailure(error) })];
 	}
 }
 

@@ -362,6 +362,7 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		check_id: LIVENESS_CHECK_ID,
 		task_id: null,
 		resource_id: null,
+		fetch_failed: true,
 		error,
 	});
 
@@ -395,6 +396,26 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		expect(await notifyDone(server)).toMatchObject({ status: 200, body: '' });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([errorItem(expect.stringMatching(/^Could not read the session from Yoti: /))]);
+	});
+
+	test('summary output: the failure item says decision ERROR, so one Switch on decision routes it', async () => {
+		const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const wrongPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		const server = await trigger({ fetchSession: true, output: 'summary' }, 'basic', idvCredentials({ privateKey: wrongPem }));
+		expect(await notifyDone(server)).toMatchObject({ status: 200, body: '' });
+		await waitForRuns(server, 1);
+		expect(server.runs[0].items).toEqual([{ ...errorItem(expect.stringMatching(/signature/i)), decision: 'ERROR' }]);
+		expect(Object.keys(server.runs[0].items[0]).slice(0, 2)).toEqual(['session_id', 'decision']);
+	});
+
+	test('items read successfully never carry fetch_failed', async () => {
+		for (const output of ['summary', 'checks', 'raw']) {
+			const server = await trigger({ fetchSession: true, output });
+			await notifyDone(server);
+			await waitForRuns(server, 1);
+			expect(server.runs[0].items.length).toBeGreaterThan(0);
+			for (const item of server.runs[0].items) expect(item).not.toHaveProperty('fetch_failed');
+		}
 	});
 
 	test('missing IDV credential → error item (the notification is not lost)', async () => {
