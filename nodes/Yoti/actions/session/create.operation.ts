@@ -214,6 +214,23 @@ async function readNotifications(ctx: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
+/**
+ * Yoti's create-session schema requires an https notifications endpoint, so production and
+ * sandbox refuse http:// here, before any request; a custom base URL (a local simulator) may
+ * use http. Checked on the final body, so an endpoint from Session Spec (JSON) counts too.
+ */
+function assertHttpsNotifications(ctx: IExecuteFunctions, spec: unknown, environment: unknown, itemIndex: number): void {
+	if (environment === 'custom') return;
+	const notifications = (spec as { notifications?: { endpoint?: unknown } } | null)?.notifications;
+	const endpoint = typeof notifications?.endpoint === 'string' ? notifications.endpoint.trim() : '';
+	if (endpoint === '' || /^https:\/\//i.test(endpoint)) return;
+	throw new NodeOperationError(ctx.getNode(), 'The notifications endpoint must be an https:// URL: Yoti sends notifications only over HTTPS', {
+		itemIndex,
+		description:
+			"Paste the Yoti Trigger's Production URL from an n8n instance reachable over HTTPS. Plain http:// is allowed only with a custom base URL (a local simulator).",
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -235,6 +252,8 @@ export async function execute(
 		notifications: await readNotifications(this, itemIndex),
 		extra: readExtraSpec(this, itemIndex),
 	});
+	const credentials = await this.getCredentials('yotiApi', itemIndex);
+	assertHttpsNotifications(this, spec, credentials.environment, itemIndex);
 	const { body } = await yotiRequest<IDataObject>(
 		this,
 		{ api: 'idv', method: 'POST', path: '/sessions', body: spec },
@@ -242,7 +261,6 @@ export async function execute(
 	);
 	const sessionId = String(body?.session_id ?? '');
 	const token = String(body?.client_session_token ?? '');
-	const credentials = await this.getCredentials('yotiApi', itemIndex);
 	return [
 		{
 			json: {
