@@ -471,6 +471,36 @@ test('every fixture is covered above and flattens to flat items in every mode', 
 		for (const mode of ['checks', 'subChecks', 'summary'] as const) {
 			for (const item of sessionItems(body, mode)) expect(isFlat(item)).toBe(true);
 		}
-		expect(sessionItems(body, 'raw')).toEqual([body]);
+		// raw is the response unchanged but for the echoed watchlist api_key
+		const expected = JSON.parse(JSON.stringify(body));
+		for (const check of expected.checks ?? []) {
+			const searchConfig = check?.report?.watchlist_summary?.search_config;
+			if (searchConfig && 'api_key' in searchConfig) searchConfig.api_key = '[redacted]';
+		}
+		expect(sessionItems(body, 'raw')).toEqual([expected]);
 	}
+});
+
+test('raw output redacts only the watchlist search_config.api_key and leaves the input untouched', () => {
+	const body = load('go-watchlist_advanced_ca_profile_custom.json') as any;
+	const [raw] = sessionItems(body, 'raw') as any[];
+	expect(raw.checks[2].report.watchlist_summary.search_config).toEqual({
+		type: 'WITH_CUSTOM_ACCOUNT',
+		remove_deceased: true,
+		share_url: true,
+		matching_strategy: { type: 'FUZZY', fuzziness: 0.6 },
+		sources: { type: 'PROFILE', search_profile: 'b41d82de-9a1d-4494-97a6-8b1b9895a908' },
+		api_key: '[redacted]',
+		client_ref: '111111',
+		monitoring: true,
+	});
+	expect(JSON.stringify(raw)).not.toContain('gQ2vf0STnF5nGy9SSdyuGJuYMFfNASmV');
+	expect(body.checks[2].report.watchlist_summary.search_config.api_key).toBe('gQ2vf0STnF5nGy9SSdyuGJuYMFfNASmV');
+	// everything else is the very same objects
+	expect(raw.resources).toBe(body.resources);
+	expect(raw.checks[0]).toBe(body.checks[0]);
+	expect(raw.checks[2].report.breakdown).toBe(body.checks[2].report.breakdown);
+	// a session with nothing to hide comes back as it is
+	const plain = load('php-session.json');
+	expect(sessionItems(plain, 'raw')[0]).toBe(plain);
 });

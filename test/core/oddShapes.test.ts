@@ -6,6 +6,7 @@ import {
 	flattenChecks,
 	flattenSubChecks,
 	normaliseKey,
+	redactSession,
 	sessionItems,
 	summarizeSession,
 } from '../../nodes/Yoti/core';
@@ -320,5 +321,25 @@ describe('decide', () => {
 		expect(summarizeSession({ identity_profile: null, advanced_identity_profile: { result: 'DONE' } }).identity_profile_result).toBe('DONE');
 		expect(summarizeSession({ identity_profile: { result: null } }).identity_profile_result).toBeNull();
 		expect(summarizeSession({ identity_profile: 'DONE' }).identity_profile_result).toBeNull();
+	});
+});
+
+describe('redactSession (raw output)', () => {
+	test('odd shapes come back as they are', () => {
+		for (const session of [
+			{ checks: 'x' },
+			{ checks: [null, 1, { report: null }, { report: { watchlist_summary: null } }, { report: { watchlist_summary: { search_config: [] } } }] },
+			{ checks: [{ report: { watchlist_summary: { search_config: { type: 'WITH_YOTI_ACCOUNT' } } } }] },
+		]) {
+			expect(redactSession(session)).toBe(session);
+		}
+	});
+
+	test('an api_key of any value (null, an object) is replaced, beside odd checks', () => {
+		const session = { checks: [null, { report: { watchlist_summary: { search_config: { api_key: { nested: 'k' }, client_ref: 'c' } } } }] };
+		expect(redactSession(session)).toEqual({
+			checks: [null, { report: { watchlist_summary: { search_config: { api_key: '[redacted]', client_ref: 'c' } } } }],
+		});
+		expect(session.checks[1]!.report.watchlist_summary.search_config.api_key).toEqual({ nested: 'k' });
 	});
 });
