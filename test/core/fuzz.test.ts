@@ -157,12 +157,12 @@ function assertInvariants(input: unknown): void {
 	if (summary.decision === 'APPROVE' && (summary.checks_approved !== summary.checks_total || summary.checks_done !== summary.checks_total)) {
 		throw new Error('APPROVE without every check DONE + APPROVE');
 	}
-	if (summary.checks_total === 0 && summary.identity_profile_result === null && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
-		throw new Error('no checks and no profile result must be PENDING or EXPIRED');
+	const fraud = summary.identity_profile_failure_reason === 'FRAUD_DETECTED';
+	if (summary.checks_total === 0 && summary.identity_profile_result === null && !fraud && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
+		throw new Error('no checks, no profile result and no fraud flag must be PENDING or EXPIRED');
 	}
 	if (summary.decision === 'APPROVE' && summary.session_state !== 'COMPLETED') throw new Error('APPROVE on a session that is not COMPLETED');
 	if (summary.decision === 'EXPIRED' && summary.session_state !== 'EXPIRED') throw new Error('EXPIRED on a session that is not EXPIRED');
-	const fraud = summary.identity_profile_failure_reason === 'FRAUD_DETECTED';
 	if (summary.checks_rejected === 0 && (summary.decision === 'REVIEW') !== (summary.checks_review > 0 || fraud)) {
 		throw new Error('REVIEW iff a check needs review or the profile flags fraud');
 	}

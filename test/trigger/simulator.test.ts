@@ -359,7 +359,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		const raw = await trigger({ fetchSession: true, output: 'raw' });
 		await notifyDone(raw, { session_id: WATCHLIST_SESSION_ID, topic: 'SESSION_COMPLETION', check_id: null });
 		await waitForRuns(raw, 1);
-		const [item] = raw.runs[0].items;
+		const [item] = raw.runs[0].items as any[];
 		expect(item.checks[2].report.watchlist_summary.search_config.api_key).toBe('[redacted]');
 		expect(JSON.stringify(raw.runs)).not.toContain(WATCHLIST_API_KEY);
 	});
