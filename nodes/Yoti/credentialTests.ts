@@ -7,19 +7,32 @@ import type {
 
 import { authenticateIdvRequest, authenticateSignRequest } from '../../credentials/authenticate';
 import { idvBaseUrl, signBaseUrl } from '../../credentials/environments';
-import { IDV_SIGNATURE_REJECTED, SIGN_KEY_REJECTED } from './transport/messages';
+import { IDV_APP_NOT_FOUND, IDV_APP_REFUSED, IDV_SIGNATURE_REJECTED, SIGN_KEY_REJECTED } from './transport/messages';
 
 /**
  * Credential tests for the n8n UI, wired as `methods.credentialTest` + `testedBy` on the nodes.
- * n8n's request-based credential test fails on any non-2xx, but Yoti's only cheap signed call
- * is reading a session that does not exist: 404 means the signature was accepted, 401/403 that
- * it was not. So each test sends one probe itself and reads the status.
+ * n8n's request-based credential test fails on any non-2xx, but Yoti has no signed call that
+ * simply says "this app and key are fine", so each test sends one probe itself and reads the
+ * status.
  */
 
 /** A valid UUID v4 no real session or recipient has. */
 export const PROBE_ID = '00000000-0000-4000-8000-000000000000';
-export const IDV_PROBE_PATH = `/sessions/${PROBE_ID}`;
 export const SIGN_PROBE_PATH = `/idv/recipients/${PROBE_ID}/sessions/signed/json`;
+
+/*
+ * The IDV probe is POST /sessions with a body Yoti's payload validation refuses. Yoti's
+ * Identity Verification API reference (https://developers.yoti.com/identity-verification-api,
+ * "Create a new session") documents for this call: 400 "Payload validation error or malformed
+ * request", 401 "Unauthorised request (wrong key or signature)", 403 "app is disabled or has no
+ * associated organisation_id", 404 "The application for provided sdk id does not exist". So:
+ * 400 proves the app exists in this environment and the key signs for it, and no session is
+ * created. GET /sessions/{id} cannot tell these apart: its 404 is "Session or App not found".
+ * The body's types are wrong on purpose (a text TTL, a text where a list belongs), which no
+ * schema version accepts.
+ */
+export const IDV_PROBE_PATH = '/sessions';
+export const IDV_PROBE_BODY = '{"client_session_token_ttl":"n8n-credential-test","requested_checks":"n8n-credential-test"}';
 const PROBE_TIMEOUT_MS = 15000;
 
 export { IDV_SIGNATURE_REJECTED as IDV_REJECTED_MESSAGE, SIGN_KEY_REJECTED as SIGN_REJECTED_MESSAGE };
@@ -38,12 +51,14 @@ async function sendProbe(
 	helpers: TestHelpers,
 	url: string,
 	headers: Record<string, string>,
+	body?: Buffer,
 ): Promise<ProbeResponse> {
 	const response = (await helpers.request({
-		method: 'GET',
+		method: body === undefined ? 'GET' : 'POST',
 		uri: url,
 		headers,
-		json: true,
+		// The signed bytes go out as they are: `json: true` would let the helper re-serialise them.
+		...(body === undefined ? { json: true } : { body, json: false }),
 		simple: false,
 		resolveWithFullResponse: true,
 		timeout: PROBE_TIMEOUT_MS,
@@ -79,11 +94,20 @@ function networkFailure(base: string, error: unknown): INodeCredentialTestResult
 	return { status: 'Error', message: `Could not reach Yoti at ${base}${reason}: ${networkAdvice(known)}` };
 }
 
+const CONNECTION_OK: INodeCredentialTestResult = { status: 'OK', message: 'Connection successful: Yoti accepted the credential' };
+
+/** The IDV probe's answer, read as Yoti's reference documents POST /sessions (see above). */
+function interpretIdv(statusCode: number): INodeCredentialTestResult {
+	if (statusCode === 400 || (statusCode >= 200 && statusCode < 300)) return CONNECTION_OK;
+	if (statusCode === 401) return { status: 'Error', message: IDV_SIGNATURE_REJECTED };
+	if (statusCode === 403) return { status: 'Error', message: IDV_APP_REFUSED };
+	if (statusCode === 404) return { status: 'Error', message: IDV_APP_NOT_FOUND };
+	return { status: 'Error', message: `Yoti answered the test request with HTTP ${statusCode}` };
+}
+
 function interpret(statusCode: number, rejectedMessage: string): INodeCredentialTestResult {
 	if (statusCode === 401 || statusCode === 403) return { status: 'Error', message: rejectedMessage };
-	if (statusCode === 404 || (statusCode >= 200 && statusCode < 300)) {
-		return { status: 'OK', message: 'Connection successful: Yoti accepted the credential' };
-	}
+	if (statusCode === 404 || (statusCode >= 200 && statusCode < 300)) return CONNECTION_OK;
 	return { status: 'Error', message: `Yoti answered the test request with HTTP ${statusCode}` };
 }
 
@@ -95,7 +119,7 @@ function headersOf(options: { headers?: unknown }): Record<string, string> {
 	return headers;
 }
 
-/** `testedBy: 'yotiApiTest'`: signs GET /sessions/<probe> with the credential's own signing. */
+/** `testedBy: 'yotiApiTest'`: signs the POST /sessions probe with the credential's own signing. */
 export async function yotiApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
@@ -105,14 +129,19 @@ export async function yotiApiTest(
 	let signed: { url: string; headers?: unknown };
 	try {
 		base = idvBaseUrl(data);
-		signed = await authenticateIdvRequest(data, { method: 'GET', url: IDV_PROBE_PATH });
+		signed = await authenticateIdvRequest(data, {
+			method: 'POST',
+			url: IDV_PROBE_PATH,
+			headers: { 'Content-Type': 'application/json' },
+			body: Buffer.from(IDV_PROBE_BODY, 'utf8'),
+		});
 	} catch (error) {
 		// Our own messages: a missing SDK ID, a malformed key, a bad base URL. None echoes a secret.
 		return { status: 'Error', message: errorText(error) };
 	}
 	try {
-		const response = await sendProbe(this.helpers, signed.url, headersOf(signed));
-		return interpret(response.statusCode, IDV_SIGNATURE_REJECTED);
+		const response = await sendProbe(this.helpers, signed.url, headersOf(signed), Buffer.from(IDV_PROBE_BODY, 'utf8'));
+		return interpretIdv(response.statusCode);
 	} catch (error) {
 		return networkFailure(base, error);
 	}

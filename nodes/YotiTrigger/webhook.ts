@@ -97,7 +97,9 @@ async function fetchSessionItems(
 		}
 		return items.map((item) => withNotification(item, notification));
 	} catch (error) {
-		return [{ ...notificationItem(notification), error: describeFailure(error) }];
+		// One item a Switch on `decision` can route (summary) or `fetch_failed` can filter.
+		const leading: IDataObject = { session_id: notification.session_id, ...(output === 'summary' ? { decision: 'ERROR' } : {}) };
+		return [Object.assign(leading, notificationItem(notification), { fetch_failed: true, error: describeFailure(error) })];
 	}
 }
 

@@ -98,9 +98,13 @@ describe('php-session.json: approve, not-available and reject side by side', () 
 			checks_approved: 3,
 			checks_rejected: 1,
 			checks_not_available: 1,
+			checks_review: 0,
 			rejected_check_types: ['ID_DOCUMENT_AUTHENTICITY'],
+			review_check_types: [],
 			not_available_reasons: ['PICTURE_TOO_DARK'],
 			identity_profile_result: null,
+			identity_profile_failure_reason: null,
+			identity_profile_requirements_not_met: [],
 		});
 	});
 
@@ -253,9 +257,11 @@ describe('go-watchlist_advanced_ca_profile_custom.json: a CONSIDER recommendatio
 		expect('watchlist_total_hits' in checks[1]).toBe(false);
 	});
 
-	test('CONSIDER is neither reject nor not-available, and not an approval: PENDING', () => {
+	test('CONSIDER is neither reject nor not-available, and not an approval: REVIEW (a person has to look)', () => {
 		expect(summarizeSession(session)).toMatchObject({
-			decision: 'PENDING',
+			decision: 'REVIEW',
+			checks_review: 1,
+			review_check_types: ['WATCHLIST_ADVANCED_CA'],
 			checks_total: 3,
 			checks_done: 3,
 			checks_approved: 2,
@@ -350,12 +356,12 @@ describe('java-GetSessionResultExample.json: unknown check type, no state, no re
 });
 
 describe('identity profile fixtures (.NET ones start with a BOM)', () => {
-	const cases: Array<[string, 'identity_profile' | 'advanced_identity_profile']> = [
-		['dotnet-GetSessionResultWithIdentityProfile.json', 'identity_profile'],
-		['dotnet-GetSessionResultWithAdvancedIdentityProfile.json', 'advanced_identity_profile'],
-		['go-GetSessionResultWithIdentityProfile.json', 'identity_profile'],
-		['go-GetSessionResultWithAdvancedIdentityProfile.json', 'advanced_identity_profile'],
-		['php-sessionResultIdentityProfileResult.json', 'identity_profile'],
+	const cases: Array<[string, 'identity_profile' | 'advanced_identity_profile', string[]]> = [
+		['dotnet-GetSessionResultWithIdentityProfile.json', 'identity_profile', []],
+		['dotnet-GetSessionResultWithAdvancedIdentityProfile.json', 'advanced_identity_profile', []],
+		['go-GetSessionResultWithIdentityProfile.json', 'identity_profile', ['ID_DOCUMENT_AUTHENTICITY']],
+		['go-GetSessionResultWithAdvancedIdentityProfile.json', 'advanced_identity_profile', ['ID_DOCUMENT_AUTHENTICITY']],
+		['php-sessionResultIdentityProfileResult.json', 'identity_profile', ['someStringHere']],
 	];
 
 	test('the .NET files really start with EF BB BF and plain JSON.parse refuses them', () => {
@@ -364,7 +370,7 @@ describe('identity profile fixtures (.NET ones start with a BOM)', () => {
 		expect(() => JSON.parse(bytes.toString('utf8'))).toThrow();
 	});
 
-	test.each(cases)('%s: no checks, profile result DONE', (name, key) => {
+	test.each(cases)('%s: no checks, profile result DONE', (name, key, requirementsNotMet) => {
 		const session = load(name) as Record<string, unknown>;
 		expect(key in session).toBe(true);
 		expect(flattenChecks(session)).toEqual([]);
@@ -373,15 +379,20 @@ describe('identity profile fixtures (.NET ones start with a BOM)', () => {
 			session_id: 'a1746488-efcc-4c59-bd28-f849dcb933a2',
 			session_state: 'COMPLETED',
 			user_tracking_id: 'user-tracking-id',
-			decision: 'PENDING',
+			// COMPLETED, result DONE, nothing else: the contract's APPROVE rule
+			decision: 'APPROVE',
 			checks_total: 0,
 			checks_done: 0,
 			checks_approved: 0,
 			checks_rejected: 0,
 			checks_not_available: 0,
+			checks_review: 0,
 			rejected_check_types: [],
+			review_check_types: [],
 			not_available_reasons: [],
 			identity_profile_result: 'DONE',
+			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
+			identity_profile_requirements_not_met: requirementsNotMet,
 		});
 	});
 
@@ -460,6 +471,36 @@ test('every fixture is covered above and flattens to flat items in every mode', 
 		for (const mode of ['checks', 'subChecks', 'summary'] as const) {
 			for (const item of sessionItems(body, mode)) expect(isFlat(item)).toBe(true);
 		}
-		expect(sessionItems(body, 'raw')).toEqual([body]);
+		// raw is the response unchanged but for the echoed watchlist api_key
+		const expected = JSON.parse(JSON.stringify(body));
+		for (const check of expected.checks ?? []) {
+			const searchConfig = check?.report?.watchlist_summary?.search_config;
+			if (searchConfig && 'api_key' in searchConfig) searchConfig.api_key = '[redacted]';
+		}
+		expect(sessionItems(body, 'raw')).toEqual([expected]);
 	}
+});
+
+test('raw output redacts only the watchlist search_config.api_key and leaves the input untouched', () => {
+	const body = load('go-watchlist_advanced_ca_profile_custom.json') as any;
+	const [raw] = sessionItems(body, 'raw') as any[];
+	expect(raw.checks[2].report.watchlist_summary.search_config).toEqual({
+		type: 'WITH_CUSTOM_ACCOUNT',
+		remove_deceased: true,
+		share_url: true,
+		matching_strategy: { type: 'FUZZY', fuzziness: 0.6 },
+		sources: { type: 'PROFILE', search_profile: 'b41d82de-9a1d-4494-97a6-8b1b9895a908' },
+		api_key: '[redacted]',
+		client_ref: '111111',
+		monitoring: true,
+	});
+	expect(JSON.stringify(raw)).not.toContain('gQ2vf0STnF5nGy9SSdyuGJuYMFfNASmV');
+	expect(body.checks[2].report.watchlist_summary.search_config.api_key).toBe('gQ2vf0STnF5nGy9SSdyuGJuYMFfNASmV');
+	// everything else is the very same objects
+	expect(raw.resources).toBe(body.resources);
+	expect(raw.checks[0]).toBe(body.checks[0]);
+	expect(raw.checks[2].report.breakdown).toBe(body.checks[2].report.breakdown);
+	// a session with nothing to hide comes back as it is
+	const plain = load('php-session.json');
+	expect(sessionItems(plain, 'raw')[0]).toBe(plain);
 });

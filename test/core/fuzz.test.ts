@@ -14,7 +14,7 @@ import {
 } from '../../nodes/Yoti/core';
 import { isFlat } from './helpers';
 
-const DECISIONS = ['APPROVE', 'REJECT', 'NOT_AVAILABLE', 'PENDING'];
+const DECISIONS = ['APPROVE', 'REJECT', 'REVIEW', 'NOT_AVAILABLE', 'EXPIRED', 'PENDING'];
 const FIXED_CHECK_KEYS = [
 	'session_id',
 	'session_state',
@@ -94,7 +94,23 @@ const session = fc.record(
 		state: maybe(fc.constantFrom('ONGOING', 'COMPLETED', 'EXPIRED')),
 		user_tracking_id: maybe(fc.string({ maxLength: 8 })),
 		checks: maybe(fc.array(maybe(check), { maxLength: 6 })),
-		identity_profile: maybe(fc.record({ result: maybe(fc.constantFrom('DONE', 'ABORTED')) }, { requiredKeys: [] })),
+		identity_profile: maybe(
+			fc.record(
+				{
+					result: maybe(fc.constantFrom('DONE', 'ABORTED', 'FAIL')),
+					failure_reason: maybe(
+						fc.record(
+							{
+								reason_code: maybe(fc.constantFrom('FRAUD_DETECTED', 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED')),
+								requirements_not_met_details: maybe(fc.array(maybe(fc.record({ failure_type: maybe(fc.string({ maxLength: 4 })), details: maybe(fc.string({ maxLength: 4 })) }, { requiredKeys: [] })), { maxLength: 3 })),
+							},
+							{ requiredKeys: [] },
+						),
+					),
+				},
+				{ requiredKeys: [] },
+			),
+		),
 		advanced_identity_profile: maybe(fc.record({ result: maybe(fc.constantFrom('DONE', 'ABORTED')) }, { requiredKeys: [] })),
 		resources: maybe(fc.record({ id_documents: maybe(fc.array(fc.anything(), { maxLength: 3 })) }, { requiredKeys: [] })),
 	},
@@ -141,7 +157,19 @@ function assertInvariants(input: unknown): void {
 	if (summary.decision === 'APPROVE' && (summary.checks_approved !== summary.checks_total || summary.checks_done !== summary.checks_total)) {
 		throw new Error('APPROVE without every check DONE + APPROVE');
 	}
-	if (summary.checks_total === 0 && summary.decision !== 'PENDING') throw new Error('no checks must be PENDING');
+	const fraud = summary.identity_profile_failure_reason === 'FRAUD_DETECTED';
+	if (summary.checks_total === 0 && summary.identity_profile_result === null && !fraud && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
+		throw new Error('no checks, no profile result and no fraud flag must be PENDING or EXPIRED');
+	}
+	if (summary.decision === 'APPROVE' && summary.session_state !== 'COMPLETED') throw new Error('APPROVE on a session that is not COMPLETED');
+	if (summary.decision === 'EXPIRED' && summary.session_state !== 'EXPIRED') throw new Error('EXPIRED on a session that is not EXPIRED');
+	if (summary.checks_rejected === 0 && (summary.decision === 'REVIEW') !== (summary.checks_review > 0 || fraud)) {
+		throw new Error('REVIEW iff a check needs review or the profile flags fraud');
+	}
+	if (!summary.identity_profile_requirements_not_met.every((value) => typeof value === 'string')) throw new Error('requirements not strings');
+	if (summary.checks_review !== summary.review_check_types.length && summary.review_check_types.length > summary.checks_review) {
+		throw new Error('more review types than review checks');
+	}
 
 	for (const mode of ['checks', 'subChecks', 'summary'] as const) JSON.stringify(sessionItems(input, mode));
 	const raw = sessionItems(input, 'raw');

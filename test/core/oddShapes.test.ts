@@ -6,6 +6,7 @@ import {
 	flattenChecks,
 	flattenSubChecks,
 	normaliseKey,
+	redactSession,
 	sessionItems,
 	summarizeSession,
 } from '../../nodes/Yoti/core';
@@ -27,9 +28,13 @@ describe('inputs that are not sessions', () => {
 			checks_approved: 0,
 			checks_rejected: 0,
 			checks_not_available: 0,
+			checks_review: 0,
 			rejected_check_types: [],
+			review_check_types: [],
 			not_available_reasons: [],
 			identity_profile_result: null,
+			identity_profile_failure_reason: null,
+			identity_profile_requirements_not_met: [],
 		});
 	});
 
@@ -173,14 +178,14 @@ describe('odd session fields', () => {
 		});
 	});
 
-	test('recommendation other than the three (CONSIDER, lower case) counts as neither approve nor reject', () => {
+	test('recommendation other than the three (CONSIDER, lower case) counts as neither approve nor reject: REVIEW', () => {
 		const summary = summarizeSession({
 			checks: [
 				{ state: 'DONE', report: { recommendation: { value: 'approve' } } },
 				{ state: 'DONE', report: { recommendation: { value: 'CONSIDER' } } },
 			],
 		});
-		expect(summary).toMatchObject({ decision: 'PENDING', checks_approved: 0, checks_done: 2 });
+		expect(summary).toMatchObject({ decision: 'REVIEW', checks_approved: 0, checks_done: 2, checks_review: 2, review_check_types: [] });
 	});
 });
 
@@ -278,13 +283,14 @@ describe('decide', () => {
 
 	test('the contract rule, case by case', () => {
 		expect(decide([])).toBe('PENDING');
-		expect(decide([check('DONE', 'APPROVE')])).toBe('APPROVE');
-		expect(decide([check('DONE', 'APPROVE'), check('PENDING', null)])).toBe('PENDING');
-		expect(decide([check('CREATED', 'APPROVE')])).toBe('PENDING');
-		expect(decide([check('DONE', 'APPROVE'), check('DONE', 'NOT_AVAILABLE')])).toBe('NOT_AVAILABLE');
+		expect(decide([check('DONE', 'APPROVE')], 'COMPLETED')).toBe('APPROVE');
+		expect(decide([check('DONE', 'APPROVE')])).toBe('PENDING');
+		expect(decide([check('DONE', 'APPROVE'), check('PENDING', null)], 'COMPLETED')).toBe('PENDING');
+		expect(decide([check('CREATED', 'APPROVE')], 'COMPLETED')).toBe('PENDING');
+		expect(decide([check('DONE', 'APPROVE'), check('DONE', 'NOT_AVAILABLE')], 'COMPLETED')).toBe('NOT_AVAILABLE');
 		expect(decide([check('DONE', 'NOT_AVAILABLE'), check('DONE', 'REJECT')])).toBe('REJECT');
 		expect(decide([check('PENDING', 'REJECT'), check('DONE', 'APPROVE')])).toBe('REJECT');
-		expect(decide([check('DONE', 'CONSIDER')])).toBe('PENDING');
+		expect(decide([check('DONE', 'CONSIDER')], 'COMPLETED')).toBe('REVIEW');
 		expect(decide([check(null, null)])).toBe('PENDING');
 	});
 
@@ -315,5 +321,25 @@ describe('decide', () => {
 		expect(summarizeSession({ identity_profile: null, advanced_identity_profile: { result: 'DONE' } }).identity_profile_result).toBe('DONE');
 		expect(summarizeSession({ identity_profile: { result: null } }).identity_profile_result).toBeNull();
 		expect(summarizeSession({ identity_profile: 'DONE' }).identity_profile_result).toBeNull();
+	});
+});
+
+describe('redactSession (raw output)', () => {
+	test('odd shapes come back as they are', () => {
+		for (const session of [
+			{ checks: 'x' },
+			{ checks: [null, 1, { report: null }, { report: { watchlist_summary: null } }, { report: { watchlist_summary: { search_config: [] } } }] },
+			{ checks: [{ report: { watchlist_summary: { search_config: { type: 'WITH_YOTI_ACCOUNT' } } } }] },
+		]) {
+			expect(redactSession(session)).toBe(session);
+		}
+	});
+
+	test('an api_key of any value (null, an object) is replaced, beside odd checks', () => {
+		const session = { checks: [null, { report: { watchlist_summary: { search_config: { api_key: { nested: 'k' }, client_ref: 'c' } } } }] };
+		expect(redactSession(session)).toEqual({
+			checks: [null, { report: { watchlist_summary: { search_config: { api_key: '[redacted]', client_ref: 'c' } } } }],
+		});
+		expect(session.checks[1]!.report.watchlist_summary.search_config.api_key).toEqual({ nested: 'k' });
 	});
 });

@@ -15,6 +15,7 @@ import {
 	yotiNotificationAuthTest,
 	yotiSignApiTest,
 } from '../../nodes/Yoti/credentialTests';
+import { IDV_APP_NOT_FOUND, IDV_APP_REFUSED } from '../../nodes/Yoti/transport/messages';
 import { PKCS1_PEM, PUBLIC_PEM, VECTOR_SDK_ID, leakedWindows, pemBody } from './helpers';
 
 const { startSimulator, DEMO } = require('../simulator');
@@ -24,6 +25,7 @@ interface Seen {
 	method: string;
 	url: string;
 	headers: http.IncomingHttpHeaders;
+	body: string;
 }
 let server: http.Server;
 let origin: string;
@@ -37,14 +39,20 @@ function answer(res: http.ServerResponse, status: number, body: unknown): void {
 }
 
 beforeAll(async () => {
-	server = http.createServer((req, res) => {
-		seen.push({ method: req.method!, url: req.url!, headers: req.headers });
+	server = http.createServer(async (req, res) => {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const body = Buffer.concat(chunks);
+		seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: body.toString('utf8') });
 		if (forcedStatus !== undefined) return answer(res, forcedStatus, { code: 'FORCED' });
 		if (req.url!.startsWith('/idverify/v1/')) {
 			const pathAndQuery = req.url!.slice('/idverify/v1'.length);
 			const digest = String(req.headers['x-yoti-auth-digest'] ?? '');
-			const ok = crypto.verify('sha256', Buffer.from(`${req.method}&${pathAndQuery}`), PUBLIC_PEM, Buffer.from(digest, 'base64'));
-			return ok ? answer(res, 404, { code: 'SESSION_NOT_FOUND' }) : answer(res, 401, { code: 'UNAUTHORIZED' });
+			const signedText = `${req.method}&${pathAndQuery}${body.length > 0 ? `&${body.toString('base64')}` : ''}`;
+			const ok = crypto.verify('sha256', Buffer.from(signedText), PUBLIC_PEM, Buffer.from(digest, 'base64'));
+			if (!ok) return answer(res, 401, { code: 'UNAUTHORIZED' });
+			// Yoti's create-session validation refuses the probe's wrongly typed body.
+			return req.method === 'POST' ? answer(res, 400, { code: 'PAYLOAD_VALIDATION' }) : answer(res, 404, { code: 'SESSION_NOT_FOUND' });
 		}
 		if (req.url!.startsWith('/v2/')) {
 			return req.headers.authorization === `Bearer ${SIGN_KEY}`
@@ -87,13 +95,16 @@ const wrongKey = crypto.generateKeyPairSync('rsa', {
 }).privateKey;
 
 describe('yotiApiTest (IDV credential test in the UI)', () => {
-	it('the right key: the probe is answered 404 → OK', async () => {
+	it('the right key: the probe (POST /sessions with a body Yoti refuses) is answered 400 → OK', async () => {
 		const result = await idv({ sdkId: VECTOR_SDK_ID, privateKey: PKCS1_PEM });
 		expect(result.status).toBe('OK');
 		expect(seen).toHaveLength(1);
-		expect(seen[0].method).toBe('GET');
-		expect(seen[0].url.startsWith(`/idverify/v1/sessions/00000000-0000-4000-8000-000000000000?sdkId=${VECTOR_SDK_ID}&nonce=`)).toBe(true);
+		expect(seen[0].method).toBe('POST');
+		expect(seen[0].url.startsWith(`/idverify/v1/sessions?sdkId=${VECTOR_SDK_ID}&nonce=`)).toBe(true);
 		expect(seen[0].headers['x-yoti-sdk']).toBe('n8n-nodes-yoti');
+		expect(seen[0].headers['content-type']).toBe('application/json');
+		// sent byte for byte as signed: a text TTL and a text where a list belongs
+		expect(JSON.parse(seen[0].body)).toEqual({ client_session_token_ttl: 'n8n-credential-test', requested_checks: 'n8n-credential-test' });
 	});
 
 	it('a wrong key: Yoti answers 401 → the signature error', async () => {
@@ -106,9 +117,10 @@ describe('yotiApiTest (IDV credential test in the UI)', () => {
 	});
 
 	it.each([
-		[403, 'Error', IDV_REJECTED_MESSAGE],
-		[200, 'OK', undefined],
-		[204, 'OK', undefined],
+		[404, 'Error', IDV_APP_NOT_FOUND],
+		[403, 'Error', IDV_APP_REFUSED],
+		[400, 'OK', undefined],
+		[201, 'OK', undefined],
 		[500, 'Error', 'Yoti answered the test request with HTTP 500'],
 		[429, 'Error', 'Yoti answered the test request with HTTP 429'],
 	])('HTTP %i → %s', async (status, expected, message) => {
@@ -116,6 +128,11 @@ describe('yotiApiTest (IDV credential test in the UI)', () => {
 		const result = await idv({ sdkId: VECTOR_SDK_ID, privateKey: PKCS1_PEM });
 		expect(result.status).toBe(expected);
 		if (message) expect(result.message).toBe(message);
+	});
+
+	it('404 (an unknown SDK ID) is not OK and says the SDK ID / environment is wrong', () => {
+		expect(IDV_APP_NOT_FOUND).toMatch(/SDK ID is not an application in this environment/);
+		expect(IDV_APP_NOT_FOUND).toMatch(/environment \(production or sandbox\)/);
 	});
 
 	it('a malformed key → the PEM error, no request, no key in the message', async () => {
@@ -197,12 +214,12 @@ describe('against the local Yoti simulator', () => {
 		await sim?.close();
 	});
 
-	it('the demo SDK ID and key pass; another key or SDK ID fails with the signature message', async () => {
+	it('the demo SDK ID and key pass; another key fails with the signature message, an unknown SDK ID with the app message', async () => {
 		const run = (data: Record<string, unknown>) =>
 			yotiApiTest.call(context(), decrypted({ environment: 'custom', baseUrl: sim.idvBaseUrl, ...data }));
 		expect((await run({ sdkId: DEMO.sdkId, privateKey: DEMO.privateKey })).status).toBe('OK');
 		expect(await run({ sdkId: DEMO.sdkId, privateKey: PKCS1_PEM })).toEqual({ status: 'Error', message: IDV_REJECTED_MESSAGE });
-		expect(await run({ sdkId: VECTOR_SDK_ID, privateKey: DEMO.privateKey })).toEqual({ status: 'Error', message: IDV_REJECTED_MESSAGE });
+		expect(await run({ sdkId: VECTOR_SDK_ID, privateKey: DEMO.privateKey })).toEqual({ status: 'Error', message: IDV_APP_NOT_FOUND });
 		// The demo key pasted on one line with literal \n still passes.
 		const pasted = String(DEMO.privateKey).trim().replace(/\n/g, '\\n');
 		expect((await run({ sdkId: DEMO.sdkId, privateKey: pasted })).status).toBe('OK');

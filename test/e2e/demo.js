@@ -5,7 +5,8 @@
 //  2. starts the Yoti simulator (bundled demo data) and imports the examples with working credentials;
 //  3. runs the nightly-audit example and prints its check items as a table;
 //  4. activates the onboarding example under `n8n start`, has the simulator send session_completion
-//     notifications for the APPROVE and REJECT demo sessions, prints each decision and the IF branch that ran;
+//     notifications for the APPROVE, REJECT and REVIEW demo sessions, prints each decision and the
+//     Switch branch that ran;
 //  5. prints the editor URL and keeps running until Ctrl-C (`--once`: exits after printing).
 //
 //   node test/e2e/demo.js [--once] [--no-build] [--port N]
@@ -15,7 +16,7 @@ const { waitForExecutions, nodesThatRan } = require('./executions');
 const fx = require('./yoti-fixtures');
 const { startSimulator } = require('../simulator');
 
-const BRANCHES = ['Activate the account (CRM, Slack …)', 'Decline and notify the user', 'Ask the user to retry or review manually'];
+const BRANCHES = Object.values(fx.ONBOARDING_BRANCHES);
 const args = process.argv.slice(2);
 const once = args.includes('--once');
 const portArg = args.indexOf('--port') >= 0 ? Number(args[args.indexOf('--port') + 1]) : undefined;
@@ -64,7 +65,7 @@ async function main() {
 		const endpoint = e2e.webhookUrl(server.url, fx.ONBOARDING_WEBHOOK_ID);
 		say(`n8n serving the onboarding example; Yoti Trigger URL ${endpoint}`);
 		let seen = 0;
-		for (const sessionId of [fx.S.approve, fx.S.reject]) {
+		for (const sessionId of [fx.S.approve, fx.S.reject, fx.S.review]) {
 			const sent = await sim.notify({ session_id: sessionId, topic: 'session_completion', endpoint, auth_token: fx.NOTIFY_TOKEN, auth_type: 'BASIC' });
 			say(`simulator sent session_completion for ${sessionId}: webhook answered ${sent.status}`);
 			const runs = await waitForExecutions(n8n, (l) => l.filter((x) => x.workflowId === 'YotiOnboarding01').length > seen);

@@ -22,6 +22,20 @@ const S = {
 	ongoing: '5e551000-0000-4000-8000-000000000004',
 	deletable: '5e551000-0000-4000-8000-000000000008',
 	unknown: '5e551000-0000-4000-8000-0000000000ff',
+	/** CONSIDER watchlist hit: decision REVIEW */
+	review: '5e551000-0000-4000-8000-0000000d0001',
+	/** EXPIRED with an approved check: decision EXPIRED */
+	expired: '5e551000-0000-4000-8000-0000000d0005',
+};
+/** The onboarding example's Switch output (decision value) -> the node that branch runs. */
+const ONBOARDING_BRANCHES = {
+	APPROVE: 'Activate the account (CRM, Slack …)',
+	REJECT: 'Decline and notify the user',
+	REVIEW: 'Send to a person for review (possible watchlist match, fraud signal)',
+	NOT_AVAILABLE: 'Ask the user to retry (Yoti could not verify)',
+	EXPIRED: 'Send the user a new verification link',
+	PENDING: 'Wait for the next notification',
+	ERROR: 'Alert the team: the session could not be read',
 };
 const R = { completed: '5191e000-0000-4000-8000-000000000001' };
 const M = { page: '3ed1a000-0000-4000-8000-000000000101', fields: '3ed1a000-0000-4000-8000-000000000103', empty: '3ed1a000-0000-4000-8000-000000000107' };
@@ -102,4 +116,4 @@ function wrongKeyWorkflow() {
 	};
 }
 
-module.exports = { credentials, example, operationsWorkflow, wrongKeyWorkflow, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, S, R, M };
+module.exports = { credentials, example, operationsWorkflow, wrongKeyWorkflow, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, ONBOARDING_BRANCHES, S, R, M };

@@ -19,6 +19,20 @@ const { S, R, M } = fx;
 const SIGNATURE_REJECTED = 'Yoti rejected the request signature — check the SDK ID and private key';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// A throwaway owner of a throwaway instance that only listens on 127.0.0.1.
+const OWNER = { email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-Owner-2x' };
+
+/** Owner setup + login on a fresh n8n (as the editor does); returns the `n8n-auth` cookie. */
+async function ownerCookie(baseUrl) {
+	const setup = await e2e.request(`${baseUrl}/rest/owner/setup`, { body: OWNER });
+	assert.equal(setup.status, 200, `owner setup: ${setup.text.slice(0, 300)}`);
+	const login = await e2e.request(`${baseUrl}/rest/login`, { body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
+	assert.equal(login.status, 200, `login: ${login.text.slice(0, 300)}`);
+	const match = /(?:^|[\s,])n8n-auth=([^;]+)/.exec(login.headers['set-cookie'] || '');
+	assert.ok(match, 'login set no n8n-auth cookie');
+	return match[1];
+}
+
 const results = [];
 async function check(name, fn) {
 	const t = Date.now();
@@ -225,8 +239,41 @@ async function runLine(line, sim) {
 			assert.equal(summary.topic, 'session_completion');
 			assert.ok(nodesThatRan(exec).includes(branch), `ran: ${nodesThatRan(exec).join(', ')}`);
 		};
-		await check(`${tag} trigger: APPROVE session -> "Activate the account" branch`, () => branchCase(S.approve, 'APPROVE', 'Activate the account (CRM, Slack …)'));
-		await check(`${tag} trigger: REJECT session -> "Decline and notify the user" branch`, () => branchCase(S.reject, 'REJECT', 'Decline and notify the user'));
+		const B = fx.ONBOARDING_BRANCHES;
+		await check(`${tag} trigger: APPROVE session -> "Activate the account" branch`, () => branchCase(S.approve, 'APPROVE', B.APPROVE));
+		await check(`${tag} trigger: REJECT session -> "Decline and notify the user" branch`, () => branchCase(S.reject, 'REJECT', B.REJECT));
+		await check(`${tag} trigger: CONSIDER watchlist hit -> REVIEW branch`, () => branchCase(S.review, 'REVIEW', B.REVIEW));
+		await check(`${tag} trigger: EXPIRED session -> EXPIRED branch`, () => branchCase(S.expired, 'EXPIRED', B.EXPIRED));
+		await check(`${tag} trigger: session that cannot be read -> fetch_failed, decision ERROR, ERROR branch`, async () => {
+			await branchCase(S.unknown, 'ERROR', B.ERROR);
+			const exec = onboarding(await listExecutions(n8n)).at(-1);
+			const [item] = jsons(exec, 'Yoti Trigger');
+			assert.equal(item.fetch_failed, true);
+			assert.match(item.error, /^Could not read the session from Yoti: .*not found/);
+			for (const other of Object.values(B).filter((name) => name !== B.ERROR)) assert.ok(!nodesThatRan(exec).includes(other), `${other} ran too`);
+		});
+
+		await check(`${tag} credential Test button (POST /rest/credentials/test): right key OK, wrong key and unknown SDK ID refused`, async () => {
+			const cookie = await ownerCookie(server.url);
+			const testCredential = async (credential, data = {}) => {
+				const res = await e2e.request(`${server.url}/rest/credentials/test`, {
+					headers: { cookie: `n8n-auth=${cookie}` },
+					body: { credentials: { id: credential.id, name: credential.name, type: 'yotiApi', data: { ...credential.data, ...data } } },
+				});
+				assert.equal(res.status, 200, res.text.slice(0, 300));
+				return res.json.data;
+			};
+			const [right, , , wrong] = fx.credentials(sim);
+			const before = sim.requests.length;
+			assert.deepEqual(await testCredential(right), { status: 'OK', message: 'Connection successful: Yoti accepted the credential' });
+			assert.deepEqual(await testCredential(wrong), { status: 'Error', message: SIGNATURE_REJECTED });
+			const unknownApp = await testCredential(right, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' });
+			assert.equal(unknownApp.status, 'Error');
+			assert.match(unknownApp.message, /SDK ID is not an application in this environment/);
+			// the probes: POST /sessions refused 400 / 401 / 404, no session created
+			const probes = sim.requests.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]} ${r.status}`);
+			assert.deepEqual(probes, ['POST /idverify/v1/sessions 400', 'POST /idverify/v1/sessions 401', 'POST /idverify/v1/sessions 404']);
+		});
 
 		await check(`${tag} trigger: wrong auth -> 401, filtered topic -> 200, exact repeat -> 200, none executes`, async () => {
 			const before = onboarding(await listExecutions(n8n)).length;
@@ -282,12 +329,13 @@ async function main() {
 		await sim.close();
 	}
 	if (lines.includes(2)) {
-		await check('[demo] npm run demo -- --once prints the audit table and both decisions', async () => {
+		await check('[demo] npm run demo -- --once prints the audit table and the APPROVE, REJECT and REVIEW decisions', async () => {
 			const { code, out } = await runDemoOnce();
 			assert.equal(code, 0, out.slice(-3000));
 			assert.match(out, /ID_DOCUMENT_AUTHENTICITY/);
 			assert.match(out, /decision APPROVE .*Activate the account/);
 			assert.match(out, /decision REJECT .*Decline and notify the user/);
+			assert.match(out, /decision REVIEW .*Send to a person for review/);
 			assert.match(out, /http:\/\/127\.0\.0\.1:\d+\//);
 		});
 	}

@@ -127,7 +127,7 @@ describe('runNode: a node inside n8n-core\'s WorkflowExecute', () => {
 			items: [{ json: { sessionId: '5e551000-0000-4000-8000-0000000000ff' } }],
 		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('Session 5e551000-0000-4000-8000-0000000000ff not found or already deleted — check the session ID');
+		expect(result.error?.message).toBe('Session 5e551000-0000-4000-8000-0000000000ff not found or already deleted — check the session ID, or the SDK ID is not an application in this environment');
 	});
 
 	test('continueOnFail is the node setting n8n reads (onError: continueRegularOutput)', async () => {
@@ -139,7 +139,7 @@ describe('runNode: a node inside n8n-core\'s WorkflowExecute', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].map((item) => item.json)).toEqual([
-			{ error: 'Session 5e551000-0000-4000-8000-0000000000ff not found or already deleted — check the session ID' },
+			{ error: 'Session 5e551000-0000-4000-8000-0000000000ff not found or already deleted — check the session ID, or the SDK ID is not an application in this environment' },
 			{ session_id: SESSION_APPROVED, state: 'COMPLETED' },
 		]);
 	});

@@ -28,7 +28,7 @@ afterAll(async () => {
 // 12 inputs with repeats: …01, …02, …05, …03, …01, …09, …04, …06, …07, …08, …02, …01
 const INPUT = [S.approve, S.reject, S.expired, S.notAvailable, S.approve, S.noChecks, S.ongoing, S.identityProfile, S.advancedProfile, S.deletable, S.reject, S.approve];
 // decision of each input, from the data files (see yoti.sessionGet.test.ts)
-const DECISIONS = ['APPROVE', 'REJECT', 'PENDING', 'NOT_AVAILABLE', 'APPROVE', 'PENDING', 'PENDING', 'APPROVE', 'APPROVE', 'APPROVE', 'REJECT', 'APPROVE'];
+const DECISIONS = ['APPROVE', 'REJECT', 'EXPIRED', 'NOT_AVAILABLE', 'APPROVE', 'NOT_AVAILABLE', 'PENDING', 'APPROVE', 'APPROVE', 'APPROVE', 'REJECT', 'APPROVE'];
 // number of checks in each input's session
 const CHECK_COUNTS = [4, 5, 0, 3, 4, 0, 2, 2, 2, 1, 5, 4];
 

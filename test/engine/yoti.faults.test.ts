@@ -228,7 +228,7 @@ describe('not retried', () => {
 		const result = await env.run({ resource: 'session', operation: 'get', sessionId: UNKNOWN.session });
 		expect(env.requestsSince(mark).map((r) => r.status)).toEqual([404]);
 		expect(String((result.error as any).httpCode)).toBe('404');
-		expect(result.error!.message).toBe(`Session ${UNKNOWN.session} not found or already deleted — check the session ID`);
+		expect(result.error!.message).toBe(`Session ${UNKNOWN.session} not found or already deleted — check the session ID, or the SDK ID is not an application in this environment`);
 	});
 });
 
@@ -254,12 +254,12 @@ describe('credentials', () => {
 		expect((result.error as any).description).toContain('UNAUTHORIZED');
 	});
 
-	test('a wrong SDK ID → the same 401 message', async () => {
+	test('an unknown SDK ID → Yoti\'s 404 "Session or App not found": the message names the app too', async () => {
 		const result = await env.run(
 			{ resource: 'session', operation: 'get', sessionId: S.approve },
 			{ credentials: { yotiApi: { sdkId: 'de30de30-0000-4000-8000-0000000000ff' } } },
 		);
-		expect(errorText(result)).toContain(SIGNATURE_MESSAGE);
+		expect(errorText(result)).toContain('or the SDK ID is not an application in this environment');
 	});
 
 	test('the wrong key with continueOnFail: one 401 error item per input item', async () => {

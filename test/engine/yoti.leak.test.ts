@@ -11,8 +11,10 @@
  */
 import type { RunNodeResult } from './harness';
 import {
+	D,
 	DEMO,
 	NOTIFY_TOKEN,
+	WATCHLIST_API_KEY,
 	R,
 	S,
 	UNKNOWN,
@@ -135,6 +137,10 @@ const scenarios: Scenario[] = [
 	],
 	['create with a bad endpoint', () => env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'not a url' } })],
 	['create succeeding with notifications', () => env.run({ resource: 'session', operation: 'create', sendNotifications: true, notifications: { endpoint: 'https://example.com/hook' } })],
+	...(['checks', 'subChecks', 'summary', 'raw'].map((output): Scenario => [
+		`watchlist session echoing a customer api_key, ${output} output`,
+		() => env.run(get(D.reviewWatchlist, { output })),
+	])),
 	['getIdentityData with the media failing', faulted(['503:route=/media/'], () => env.run({ resource: 'session', operation: 'getIdentityData', sessionId: S.approve, options: { attempts: 2 } }))],
 ];
 
@@ -143,7 +149,7 @@ describe('each error path', () => {
 		const result = await run();
 		results.push(result);
 		// every scenario but the successful create fails somewhere (run error or error items)
-		if (_name !== 'create succeeding with notifications') {
+		if (_name !== 'create succeeding with notifications' && !_name.startsWith('watchlist session')) {
 			const failed = result.error !== undefined || (result.items[0] ?? []).some((item) => item.json.error !== undefined);
 			expect(failed).toBe(true);
 		}
@@ -160,6 +166,7 @@ function secrets(): Array<{ name: string; values: string[] }> {
 		{ name: 'wrong Sign API key', values: [WRONG_SIGN_API_KEY] },
 		{ name: 'notification auth token', values: [NOTIFY_TOKEN, Buffer.from(NOTIFY_TOKEN).toString('base64')] },
 		{ name: 'X-Yoti-Auth-Digest', values: [...digests, ...digests.map((digest) => digest.slice(0, 32))] },
+		{ name: 'watchlist api_key', values: [WATCHLIST_API_KEY] },
 	];
 }
 
@@ -181,5 +188,6 @@ describe('the scan itself', () => {
 		expect(findLeaks([planted(`digest=${env.captured.digests[0]}`)], secrets())).toEqual(['X-Yoti-Auth-Digest']);
 		expect(findLeaks([planted(`auth ${NOTIFY_TOKEN}`)], secrets())).toEqual(['notification auth token']);
 		expect(findLeaks([planted(JSON.stringify({ key: wrongKey }))], secrets())).toEqual(['wrong private key']);
+		expect(findLeaks([planted(JSON.stringify({ api_key: WATCHLIST_API_KEY }))], secrets())).toEqual(['watchlist api_key']);
 	});
 });

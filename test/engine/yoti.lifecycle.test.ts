@@ -183,6 +183,36 @@ describe('session.create', () => {
 		});
 	});
 
+	describe('an http:// notifications endpoint', () => {
+		// Yoti's schema requires https; the check runs before any request, so these never leave.
+		test.each(['production', 'sandbox'])('%s: refused before any request', async (environment) => {
+			const mark = env.sim.requests.length;
+			for (const parameters of [
+				{ sendNotifications: true, notifications: { endpoint: 'http://n8n.example.com/webhook/abc/webhook' } },
+				{ sessionSpecJson: '{"notifications": {"endpoint": "HTTP://n8n.example.com/hook", "topics": ["SESSION_COMPLETION"]}}' },
+			]) {
+				const result = await create(parameters, { credentials: { yotiApi: { environment } } });
+				expect(result.error).toBeDefined();
+				expect(result.error!.message).toBe('The notifications endpoint must be an https:// URL: Yoti sends notifications only over HTTPS');
+			}
+			expect(env.requestsSince(mark)).toEqual([]);
+		});
+
+		test('custom base URL (a local simulator): allowed', async () => {
+			const result = await create({ sendNotifications: true, notifications: { endpoint: 'http://127.0.0.1:1/webhook/abc/webhook' } });
+			expect(result.error).toBeUndefined();
+			expect(out(result)).toHaveLength(1);
+		});
+	});
+
+	test('404 on create (an SDK ID that is no app here): says only that, no session is named', async () => {
+		const result = await create({}, { credentials: { yotiApi: { sdkId: 'de30de30-0000-4000-8000-0000000000ff' } } });
+		expect(String((result.error as any).httpCode)).toBe('404');
+		expect(result.error!.message).toBe(
+			"The SDK ID is not an application in this environment — check the SDK ID and the credential's environment (production or sandbox)",
+		);
+	});
+
 	test("Yoti's validation errors (400 with errors[]) are shown", async () => {
 		const result = await create({ sessionSpecJson: '{"client_session_token_ttl": -5}' });
 		expect(result.error).toBeDefined();

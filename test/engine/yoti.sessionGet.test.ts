@@ -154,9 +154,13 @@ describe('APPROVE session …0001', () => {
 				checks_approved: 4,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -279,9 +283,13 @@ describe('REJECT session …0002', () => {
 				checks_approved: 2,
 				checks_rejected: 3,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: ['ID_DOCUMENT_AUTHENTICITY', 'ID_DOCUMENT_FACE_MATCH', 'WATCHLIST_SCREENING'],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -349,9 +357,13 @@ describe('NOT_AVAILABLE session …0003', () => {
 				checks_approved: 2,
 				checks_rejected: 0,
 				checks_not_available: 1,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: ['QUALITY'],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -414,9 +426,13 @@ describe('ONGOING session …0004', () => {
 				checks_approved: 0,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -433,19 +449,23 @@ describe('EXPIRED session …0005 (no checks)', () => {
 		}
 	});
 
-	test('summary: PENDING with zero counts', async () => {
+	test('summary: EXPIRED with zero counts (nothing more comes)', async () => {
 		expect(jsons(await get(id, 'summary'))).toEqual([
 			{
 				...base(id, 'EXPIRED', 'demo-user-expired'),
-				decision: 'PENDING',
+				decision: 'EXPIRED',
 				checks_total: 0,
 				checks_done: 0,
 				checks_approved: 0,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -487,9 +507,13 @@ describe('identity profile session …0006', () => {
 				checks_approved: 2,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: 'DONE',
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 	});
@@ -578,22 +602,26 @@ describe('advanced profile session …0007 with an unknown check type', () => {
 describe('no-checks session …0009', () => {
 	const id = S.noChecks;
 
-	test('checks: no items; summary PENDING with the ABORTED profile', async () => {
+	test('checks: no items; summary NOT_AVAILABLE with the ABORTED profile', async () => {
 		const checks = await get(id);
 		expect(checks.error).toBeUndefined();
 		expect(out(checks)).toEqual([]);
 		expect(jsons(await get(id, 'summary'))).toEqual([
 			{
 				...base(id, 'COMPLETED', 'demo-user-profile-aborted'),
-				decision: 'PENDING',
+				decision: 'NOT_AVAILABLE',
 				checks_total: 0,
 				checks_done: 0,
 				checks_approved: 0,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: 'ABORTED',
+				identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
+				identity_profile_requirements_not_met: ['ID_DOCUMENT_AUTHENTICITY'],
 			},
 		]);
 	});
@@ -680,9 +708,13 @@ describe('signRecipient.getSignedResult (Yoti Sign)', () => {
 				checks_approved: 2,
 				checks_rejected: 0,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: [],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 			},
 		]);
 		expect(jsons(await signed(R.ongoing, 'summary'))[0]).toMatchObject({

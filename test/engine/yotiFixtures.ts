@@ -38,6 +38,19 @@ export const S = {
 	noChecks: '5e551000-0000-4000-8000-000000000009',
 } as const;
 
+/** Demo sessions that exercise each rung of the summary's decision ladder (index.json). */
+export const D = {
+	reviewWatchlist: '5e551000-0000-4000-8000-0000000d0001',
+	profileDone: '5e551000-0000-4000-8000-0000000d0002',
+	profileFail: '5e551000-0000-4000-8000-0000000d0003',
+	profileFraud: '5e551000-0000-4000-8000-0000000d0004',
+	expiredApproved: '5e551000-0000-4000-8000-0000000d0005',
+	ongoingApproved: '5e551000-0000-4000-8000-0000000d0006',
+} as const;
+
+/** The customer's own ComplyAdvantage key Yoti echoes in D.reviewWatchlist: never in output. */
+export const WATCHLIST_API_KEY = 'demo-complyadvantage-key-d0001-DoNotLeak';
+
 /** Yoti Sign recipients. */
 export const R = {
 	completed: '5191e000-0000-4000-8000-000000000001',

@@ -239,6 +239,8 @@ async function startSimulator(opts = {}) {
 		/** @param {{ session_id: string, topic: string, check_id?: string, task_id?: string, resource_id?: string, endpoint?: string, auth_token?: string, auth_type?: string }} payload */
 		notify: (payload) => state.notify(payload),
 		reset: () => state.reset(),
+		/** How many sessions POST /sessions has created since start or the last reset. */
+		createdSessionCount: () => store.created.size,
 		/** @returns {Promise<void>} */
 		close() {
 			closed = true;

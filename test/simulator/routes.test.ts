@@ -241,7 +241,7 @@ describe('demo data index', () => {
 				'WATCHLIST_SCREENING',
 			].sort(),
 		);
-		expect(new Set(index.sessions.map((s: any) => s.decision))).toEqual(new Set(['APPROVE', 'REJECT', 'NOT_AVAILABLE', 'PENDING']));
+		expect(new Set(index.sessions.map((s: any) => s.decision))).toEqual(new Set(['APPROVE', 'REJECT', 'REVIEW', 'NOT_AVAILABLE', 'EXPIRED', 'PENDING']));
 		expect(new Set(index.sessions.map((s: any) => s.state))).toEqual(new Set(['ONGOING', 'COMPLETED', 'EXPIRED']));
 		const approved = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', `${S.approved}.json`), 'utf8'));
 		expect(approved.resources.id_documents[0].pages[0].frames[0]).toEqual({});

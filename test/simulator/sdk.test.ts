@@ -184,9 +184,10 @@ describe('401 for forged or replayed requests', () => {
 		expect(json(res).code).toBe('UNAUTHORIZED');
 	});
 
-	test('a wrong or missing sdkId is 401 even when the signature matches', async () => {
+	test('an unknown sdkId is 404 as Yoti documents it (no app, so no key to verify with); a missing one is 401', async () => {
 		const wrong = await signedRequest(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, sdkId: '11111111-2222-4333-8444-555555555555', privateKey: DEMO.privateKey });
-		expect(wrong.status).toBe(401);
+		expect(wrong.status).toBe(404);
+		expect(json(wrong)).toEqual({ code: 'NOT_FOUND', message: 'Session or App not found' });
 		const missing = await signedRequest(sim.idvBaseUrl, { path: `/sessions/${S.approved}`, sdkId: null, privateKey: DEMO.privateKey });
 		expect(missing.status).toBe(401);
 	});

@@ -47,7 +47,7 @@ function callsDuring<T>(run: () => Promise<T>): Promise<{ value: T; calls: numbe
 describe('Yoti errors become messages that say what to do', () => {
 	test('404 session: names the session ID, shows Yoti\'s body', async () => {
 		const result = await probe({ path: `/sessions/${UNKNOWN_SESSION}`, resource: 'session' }, idvCredentials(sim));
-		expect(result.error?.message).toBe(`Session ${UNKNOWN_SESSION} not found or already deleted — check the session ID`);
+		expect(result.error?.message).toBe(`Session ${UNKNOWN_SESSION} not found or already deleted — check the session ID, or the SDK ID is not an application in this environment`);
 		expect(result.error?.description).toMatch(/^Yoti answered HTTP 404/);
 		expect((result.error as any).httpCode).toBe('404');
 	});
@@ -57,7 +57,7 @@ describe('Yoti errors become messages that say what to do', () => {
 			{ path: `/sessions/${SESSION_APPROVED}/media/${UNKNOWN_MEDIA}/content`, download: true, resource: 'media' },
 			idvCredentials(sim),
 		);
-		expect(result.error?.message).toBe(`Media ${UNKNOWN_MEDIA} not found or already deleted — check the media ID`);
+		expect(result.error?.message).toBe(`Media ${UNKNOWN_MEDIA} not found or already deleted — check the media ID, or the SDK ID is not an application in this environment`);
 	});
 
 	test('404 recipient on Yoti Sign', async () => {
@@ -79,9 +79,18 @@ describe('Yoti errors become messages that say what to do', () => {
 		expect((result.error as any).httpCode).toBe('401');
 	});
 
-	test('401, wrong SDK ID: the same message', async () => {
-		const result = await probe({ path: `/sessions/${SESSION_APPROVED}` }, idvCredentials(sim, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' }));
-		expect(result.error?.message).toBe("Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in");
+	test('404, unknown SDK ID (Yoti: "Session or App not found"): the message names both', async () => {
+		const result = await probe({ path: `/sessions/${SESSION_APPROVED}`, resource: 'session' }, idvCredentials(sim, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' }));
+		expect(result.error?.message).toBe(`Session ${SESSION_APPROVED} not found or already deleted — check the session ID, or the SDK ID is not an application in this environment`);
+		expect((result.error as any).httpCode).toBe('404');
+	});
+
+	test('404 on create (POST /sessions names no session): only the unknown app', async () => {
+		const result = await probe({ method: 'POST', path: '/sessions', body: {} }, idvCredentials(sim, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' }));
+		expect(result.error?.message).toBe(
+			"The SDK ID is not an application in this environment — check the SDK ID and the credential's environment (production or sandbox)",
+		);
+		expect(result.error?.description).toContain('The application for provided sdk id does not exist');
 	});
 
 	test('401 on Yoti Sign: the API key message', async () => {
@@ -110,9 +119,38 @@ describe('Yoti errors become messages that say what to do', () => {
 		expect(result.error?.description).toContain('SESSION_EXPIRED');
 	});
 
-	test('409 SESSION_NOT_COMPLETED on delete: says the session is not finished', async () => {
+	test('409 on DELETE session: its checks are not finished, whatever code Yoti sends', async () => {
 		const result = await probe({ method: 'DELETE', path: '/sessions/5e551000-0000-4000-8000-000000000004' }, idvCredentials(sim));
-		expect(result.error?.message).toBe('Session not finished yet — Yoti deletes a session only once it is complete');
+		expect(result.error?.message).toBe('Session not finished yet — Yoti deletes a session only once its checks are finished; try again later');
+		sim.setFaults(['409:times=1']);
+		const other = await probe({ method: 'DELETE', path: `/sessions/${SESSION_APPROVED}` }, idvCredentials(sim));
+		expect(other.error?.message).toBe('Session not finished yet — Yoti deletes a session only once its checks are finished; try again later');
+	});
+
+	test('409 on DELETE media: the session or media is locked', async () => {
+		sim.setFaults(['409:times=1']);
+		const result = await probe(
+			{ method: 'DELETE', path: `/sessions/${SESSION_APPROVED}/media/${MEDIA_IMAGE_JPEG}/content`, resource: 'media' },
+			idvCredentials(sim),
+		);
+		expect(result.error?.message).toBe(
+			'The session or media is locked — Yoti does not delete media while the session is in progress; try again once it completes',
+		);
+	});
+
+	test('409 on GET session: expired', async () => {
+		sim.setFaults(['409:times=1']);
+		const result = await probe({ path: `/sessions/${SESSION_APPROVED}`, resource: 'session' }, idvCredentials(sim));
+		expect(result.error?.message).toBe('Session expired (or its resources are no longer available) — create a new session');
+	});
+
+	test('409 on Yoti Sign: the recipient\'s session is not finished', async () => {
+		sim.setFaults(['409:times=1']);
+		const result = await probe(
+			{ api: 'sign', path: `/idv/recipients/${RECIPIENT_COMPLETED}/sessions/signed/json`, resource: 'recipient' },
+			signCredentials(sim.signBaseUrl),
+		);
+		expect(result.error?.message).toBe("The recipient's session is not finished yet — try again once the recipient completes identity verification");
 	});
 
 	test('400 PAYLOAD_VALIDATION: Yoti\'s message in the message, every errors[] entry in the description', async () => {

@@ -25,6 +25,9 @@ const ALL_TOPICS = [
 // A finished session with two checks, written by hand; expected items below are derived by
 // hand from the contract's "Check item" / "Sub-check item" / "Summary item" tables.
 const DONE_SESSION_ID = '5b1f7c1e-8a57-4a1a-9a4e-1d2c3b4a5f60';
+const WATCHLIST_FIXTURE = 'go-watchlist_advanced_ca_profile_custom.json';
+const WATCHLIST_SESSION_ID = 'a3819be3-df1f-4d8c-9161-abfe1b19d9e8';
+const WATCHLIST_API_KEY = 'gQ2vf0STnF5nGy9SSdyuGJuYMFfNASmV';
 const DOC_CHECK_ID = '0c6b9a3e-1f2d-4c5b-8a79-6e5d4c3b2a10';
 const LIVENESS_CHECK_ID = '7d8e9f00-1a2b-4c3d-9e4f-5a6b7c8d9e0f';
 const doneSession = {
@@ -81,6 +84,8 @@ const servers: WebhookServer[] = [];
 beforeAll(async () => {
 	sessionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-trigger-sessions-'));
 	fs.writeFileSync(path.join(sessionsDir, `${DONE_SESSION_ID}.json`), JSON.stringify(doneSession));
+	// Yoti's own payload of a CONSIDER watchlist hit whose search_config echoes the customer's api_key
+	fs.copyFileSync(path.resolve(__dirname, '../../../shared/conformance/sdk-fixtures', WATCHLIST_FIXTURE), path.join(sessionsDir, `${WATCHLIST_SESSION_ID}.json`));
 	sim = await startSimulator({ port: 0, sessionsDir: [sessionsDir] });
 });
 afterAll(async () => {
@@ -258,9 +263,13 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				checks_approved: 1,
 				checks_rejected: 1,
 				checks_not_available: 0,
+				checks_review: 0,
 				rejected_check_types: ['LIVENESS'],
+				review_check_types: [],
 				not_available_reasons: [],
 				identity_profile_result: null,
+				identity_profile_failure_reason: null,
+				identity_profile_requirements_not_met: [],
 				topic: 'session_completion',
 			},
 		]);
@@ -345,6 +354,21 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		}
 	});
 
+	test('a CONSIDER watchlist hit: summary REVIEW; raw output with the echoed api_key redacted', async () => {
+		const summary = await trigger({ fetchSession: true, output: 'summary' });
+		await notifyDone(summary, { session_id: WATCHLIST_SESSION_ID, check_id: null });
+		await waitForRuns(summary, 1);
+		expect(summary.runs[0].items).toEqual([
+			expect.objectContaining({ session_id: WATCHLIST_SESSION_ID, decision: 'REVIEW', checks_review: 1, review_check_types: ['WATCHLIST_ADVANCED_CA'] }),
+		]);
+		const raw = await trigger({ fetchSession: true, output: 'raw' });
+		await notifyDone(raw, { session_id: WATCHLIST_SESSION_ID, topic: 'SESSION_COMPLETION', check_id: null });
+		await waitForRuns(raw, 1);
+		const [item] = raw.runs[0].items as any[];
+		expect(item.checks[2].report.watchlist_summary.search_config.api_key).toBe('[redacted]');
+		expect(JSON.stringify(raw.runs)).not.toContain(WATCHLIST_API_KEY);
+	});
+
 	test('a retryable failure (503 once) is retried and the run gets the session', async () => {
 		sim.setFaults(['503:times=1:route=/sessions/']);
 		const logged = sim.requests.length;
@@ -361,6 +385,9 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		session_id: DONE_SESSION_ID,
 		topic: 'check_completion',
 		check_id: LIVENESS_CHECK_ID,
+		// The trigger's default output is summary, where a failed read routes as ERROR.
+		decision: 'ERROR',
+		fetch_failed: true,
 		error,
 	});
 
@@ -394,6 +421,26 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		expect(await notifyDone(server)).toMatchObject({ status: 200, body: '' });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([errorItem(expect.stringMatching(/^Could not read the session from Yoti: /))]);
+	});
+
+	test('summary output: the failure item says decision ERROR, so one Switch on decision routes it', async () => {
+		const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const wrongPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+		const server = await trigger({ fetchSession: true, output: 'summary' }, 'basic', idvCredentials({ privateKey: wrongPem }));
+		expect(await notifyDone(server)).toMatchObject({ status: 200, body: '' });
+		await waitForRuns(server, 1);
+		expect(server.runs[0].items).toEqual([{ ...errorItem(expect.stringMatching(/signature/i)), decision: 'ERROR' }]);
+		expect(Object.keys(server.runs[0].items[0]).slice(0, 2)).toEqual(['session_id', 'decision']);
+	});
+
+	test('items read successfully never carry fetch_failed', async () => {
+		for (const output of ['summary', 'checks', 'raw']) {
+			const server = await trigger({ fetchSession: true, output });
+			await notifyDone(server);
+			await waitForRuns(server, 1);
+			expect(server.runs[0].items.length).toBeGreaterThan(0);
+			for (const item of server.runs[0].items) expect(item).not.toHaveProperty('fetch_failed');
+		}
 	});
 
 	test('missing IDV credential → error item (the notification is not lost)', async () => {

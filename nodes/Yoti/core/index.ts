@@ -34,6 +34,7 @@ export type {
 export { flattenChecks } from './checks';
 export { flattenSubChecks } from './subChecks';
 export { decide, summarizeSession } from './summary';
+export { REDACTED, redactSession } from './redact';
 export { sessionItems } from './output';
 export { flattenConfiguration } from './configuration';
 export { flattenTrackedDevices } from './trackedDevices';

@@ -1,19 +1,44 @@
 import { checkItems } from './checks';
-import { profileResultOf } from './identity';
+import { identityProfileOf, type IdentityProfileModel } from './identityProfile';
 import { parseSession } from './session.schema';
 import type { CheckItem, Decision, SummaryItem } from './types';
 
+type DecisionCheck = Pick<CheckItem, 'check_state' | 'recommendation'>;
+type DecisionProfile = Pick<IdentityProfileModel, 'result' | 'failure_reason'>;
+
+const SETTLED = new Set(['APPROVE', 'REJECT', 'NOT_AVAILABLE']);
+
+/** A recommendation a person has to look at: Yoti's CONSIDER and anything else not settled. */
+function needsReview(recommendation: string | null): boolean {
+	return recommendation !== null && !SETTLED.has(recommendation);
+}
+
 /**
- * The contract's decision rule: REJECT if any check recommends REJECT; else NOT_AVAILABLE if
- * any recommends NOT_AVAILABLE; else APPROVE if there is at least one check and every check
- * is DONE with APPROVE; else PENDING (covers no checks, unfinished checks, other values).
+ * The contract's decision ladder, first rule that matches:
+ * REJECT > REVIEW > NOT_AVAILABLE > APPROVE > EXPIRED > PENDING.
+ * An identity profile without a `result` yet is still running: it blocks APPROVE but is not
+ * "a result that is not DONE", so it does not make the session NOT_AVAILABLE.
  */
-export function decide(checks: ReadonlyArray<Pick<CheckItem, 'check_state' | 'recommendation'>>): Decision {
+export function decide(
+	checks: ReadonlyArray<DecisionCheck>,
+	sessionState: string | null = null,
+	profile: DecisionProfile | null = null,
+): Decision {
 	if (checks.some((check) => check.recommendation === 'REJECT')) return 'REJECT';
+	if (checks.some((check) => needsReview(check.recommendation)) || profile?.failure_reason === 'FRAUD_DETECTED') {
+		return 'REVIEW';
+	}
 	if (checks.some((check) => check.recommendation === 'NOT_AVAILABLE')) return 'NOT_AVAILABLE';
-	if (checks.length > 0 && checks.every((check) => check.check_state === 'DONE' && check.recommendation === 'APPROVE')) {
+	if (profile !== null && profile.result !== null && profile.result !== 'DONE') return 'NOT_AVAILABLE';
+	if (
+		sessionState === 'COMPLETED' &&
+		(checks.length > 0 || profile !== null) &&
+		checks.every((check) => check.check_state === 'DONE' && check.recommendation === 'APPROVE') &&
+		(profile === null || profile.result === 'DONE')
+	) {
 		return 'APPROVE';
 	}
+	if (sessionState === 'EXPIRED') return 'EXPIRED';
 	return 'PENDING';
 }
 
@@ -22,17 +47,20 @@ function distinct(values: Array<string | null>): string[] {
 }
 
 /**
- * The contract's "Summary item". `rejected_check_types` and `not_available_reasons` list each
- * value once, in the order the checks first mention it; checks without a type/reason add none.
+ * The contract's "Summary item", `session_id, decision` first (the columns an operator reads).
+ * The list fields hold each value once, in the order the checks first mention it; checks
+ * without a type/reason add none.
  */
 export function summarizeSession(session: unknown): SummaryItem {
 	const model = parseSession(session);
 	const checks = checkItems(model);
+	const profile = identityProfileOf(session);
 	const withRecommendation = (value: string) => checks.filter((check) => check.recommendation === value);
+	const review = checks.filter((check) => needsReview(check.recommendation));
 	return {
 		// session_id and decision lead: n8n's table view shows the first columns.
 		session_id: model.session_id,
-		decision: decide(checks),
+		decision: decide(checks, model.state, profile),
 		session_state: model.state,
 		user_tracking_id: model.user_tracking_id,
 		checks_total: checks.length,
@@ -40,8 +68,12 @@ export function summarizeSession(session: unknown): SummaryItem {
 		checks_approved: withRecommendation('APPROVE').length,
 		checks_rejected: withRecommendation('REJECT').length,
 		checks_not_available: withRecommendation('NOT_AVAILABLE').length,
+		checks_review: review.length,
 		rejected_check_types: distinct(withRecommendation('REJECT').map((check) => check.check_type)),
+		review_check_types: distinct(review.map((check) => check.check_type)),
 		not_available_reasons: distinct(withRecommendation('NOT_AVAILABLE').map((check) => check.recommendation_reason)),
-		identity_profile_result: profileResultOf(model),
+		identity_profile_result: profile?.result ?? null,
+		identity_profile_failure_reason: profile?.failure_reason ?? null,
+		identity_profile_requirements_not_met: profile?.requirements_not_met ?? [],
 	};
 }

@@ -9,7 +9,7 @@ export type DataObject = { [key: string]: string | number | boolean | null | und
 
 export type OutputMode = 'checks' | 'subChecks' | 'summary' | 'raw';
 
-export type Decision = 'APPROVE' | 'REJECT' | 'NOT_AVAILABLE' | 'PENDING';
+export type Decision = 'APPROVE' | 'REJECT' | 'REVIEW' | 'NOT_AVAILABLE' | 'EXPIRED' | 'PENDING';
 
 export type CheckItem = FlatItem & {
 	session_id: string | null;
@@ -43,17 +43,21 @@ export type SubCheckItem = FlatItem & {
 
 export type SummaryItem = FlatItem & {
 	session_id: string | null;
+	decision: Decision;
 	session_state: string | null;
 	user_tracking_id: string | null;
-	decision: Decision;
 	checks_total: number;
 	checks_done: number;
 	checks_approved: number;
 	checks_rejected: number;
 	checks_not_available: number;
+	checks_review: number;
 	rejected_check_types: string[];
+	review_check_types: string[];
 	not_available_reasons: string[];
 	identity_profile_result: string | null;
+	identity_profile_failure_reason: string | null;
+	identity_profile_requirements_not_met: string[];
 };
 
 export type RequiredResourceItem = FlatItem & {

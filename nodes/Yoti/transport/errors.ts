@@ -82,10 +82,10 @@ export function failure(ctx: Context, req: YotiRequest, outcome: Outcome, facts:
 		return apiError(ctx, req.api === 'sign' ? SIGN_KEY_REJECTED : IDV_SIGNATURE_REJECTED, description, code, itemIndex);
 	}
 	if (status === 403) return apiError(ctx, forbiddenMessage(req.api), description, code, itemIndex);
-	if (status === 404) return apiError(ctx, notFoundMessage(req.path, req.resource), description, code, itemIndex);
+	if (status === 404) return apiError(ctx, notFoundMessage(req.path, req.resource, req.api), description, code, itemIndex);
 	if (status === 409) {
 		if (req.conflict) return apiError(ctx, req.conflict.message, `${req.conflict.description}\n${description}`, code, itemIndex);
-		return apiError(ctx, conflictMessage(body.code), description, code, itemIndex);
+		return apiError(ctx, conflictMessage(req, body.code), description, code, itemIndex);
 	}
 	if (status === 400 || status === 422) {
 		const what = status === 422 ? 'could not process the request' : 'refused the request as invalid';

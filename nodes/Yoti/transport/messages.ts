@@ -20,17 +20,43 @@ function idFromPath(path: string, resource: ResourceWord): string | undefined {
 	return match?.[1];
 }
 
-export function notFoundMessage(path: string, resource: ResourceWord = 'session'): string {
+/**
+ * Yoti answers 404 for an unknown app too ("Session or App not found" in its API reference),
+ * so an IDV 404 names both; Create, which names no session, only the app.
+ */
+export const IDV_APP_NOT_FOUND =
+	'The SDK ID is not an application in this environment — check the SDK ID and the credential\'s environment (production or sandbox)';
+export const IDV_APP_REFUSED =
+	'Yoti refused the app — it may be disabled in Yoti Hub or have no organisation; check the app in Yoti Hub';
+const OR_UNKNOWN_APP = ', or the SDK ID is not an application in this environment';
+
+export function notFoundMessage(path: string, resource: ResourceWord = 'session', api: 'idv' | 'sign' = 'idv'): string {
+	if (api === 'idv' && /^\/sessions\/?$/.test(path)) return IDV_APP_NOT_FOUND;
 	const id = idFromPath(path, resource);
 	const label = RESOURCE_LABEL[resource];
-	return `${label}${id ? ` ${id}` : ''} not found or already deleted — check the ${label.toLowerCase()} ID`;
+	const app = api === 'idv' ? OR_UNKNOWN_APP : '';
+	return `${label}${id ? ` ${id}` : ''} not found or already deleted — check the ${label.toLowerCase()} ID${app}`;
 }
 
-export function conflictMessage(code: string | undefined): string {
-	if (code === 'SESSION_NOT_COMPLETED') {
-		return 'Session not finished yet — Yoti deletes a session only once it is complete';
+export const CONFLICT_SESSION_EXPIRED = 'Session expired (or its resources are no longer available) — create a new session';
+export const CONFLICT_SESSION_NOT_FINISHED =
+	'Session not finished yet — Yoti deletes a session only once its checks are finished; try again later';
+export const CONFLICT_MEDIA_LOCKED =
+	'The session or media is locked — Yoti does not delete media while the session is in progress; try again once it completes';
+export const CONFLICT_SIGN_NOT_FINISHED =
+	"The recipient's session is not finished yet — try again once the recipient completes identity verification";
+
+/** What HTTP 409 means for the call that got it (Yoti's API reference, per endpoint). */
+export function conflictMessage(
+	req: { api: 'idv' | 'sign'; method: string; path: string; resource?: ResourceWord },
+	code?: string,
+): string {
+	if (req.api === 'sign') return CONFLICT_SIGN_NOT_FINISHED;
+	if (req.method === 'DELETE' && req.resource === 'media') return CONFLICT_MEDIA_LOCKED;
+	if ((req.method === 'DELETE' && /^\/sessions\/[^/]+$/.test(req.path)) || code === 'SESSION_NOT_COMPLETED') {
+		return CONFLICT_SESSION_NOT_FINISHED;
 	}
-	return 'Session expired (or its resources are no longer available) — create a new session';
+	return CONFLICT_SESSION_EXPIRED;
 }
 
 export function exhaustedMessage(status: number, tries: number): string {

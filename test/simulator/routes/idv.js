@@ -57,6 +57,12 @@ function handleIdv(state, ctx, res) {
 		seenNonces: state.seenNonces,
 		windowMs: state.windowMs,
 	});
+	if (!verdict.ok && verdict.reason === 'unknown sdkId') {
+		// Yoti's API reference: 404 "The application for provided sdk id does not exist" on
+		// POST /sessions, "Session or App not found" elsewhere. No key to check a signature with.
+		const message = route.name === 'sessions' ? 'The application for provided sdk id does not exist' : 'Session or App not found';
+		return sendJson(res, 404, { code: 'NOT_FOUND', message }, {}, ctx);
+	}
 	if (!verdict.ok) {
 		return sendJson(res, 401, { code: 'UNAUTHORIZED', message: `Request could not be authenticated: ${verdict.reason}` }, {}, ctx);
 	}

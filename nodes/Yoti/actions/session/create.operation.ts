@@ -262,6 +262,23 @@ function checkTtls(ctx: IExecuteFunctions, spec: Record<string, unknown>, itemIn
 	);
 }
 
+/**
+ * Yoti's create-session schema requires an https notifications endpoint, so production and
+ * sandbox refuse http:// here, before any request; a custom base URL (a local simulator) may
+ * use http. Checked on the final body, so an endpoint from Session Spec (JSON) counts too.
+ */
+function assertHttpsNotifications(ctx: IExecuteFunctions, spec: unknown, environment: unknown, itemIndex: number): void {
+	if (environment === 'custom') return;
+	const notifications = (spec as { notifications?: { endpoint?: unknown } } | null)?.notifications;
+	const endpoint = typeof notifications?.endpoint === 'string' ? notifications.endpoint.trim() : '';
+	if (endpoint === '' || /^https:\/\//i.test(endpoint)) return;
+	throw new NodeOperationError(ctx.getNode(), 'The notifications endpoint must be an https:// URL: Yoti sends notifications only over HTTPS', {
+		itemIndex,
+		description:
+			"Paste the Yoti Trigger's Production URL from an n8n instance reachable over HTTPS. Plain http:// is allowed only with a custom base URL (a local simulator).",
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -285,6 +302,8 @@ export async function execute(
 		extra: readExtraSpec(this, itemIndex),
 	});
 	checkTtls(this, spec, itemIndex);
+	const credentials = await this.getCredentials('yotiApi', itemIndex);
+	assertHttpsNotifications(this, spec, credentials.environment, itemIndex);
 	const { body } = await yotiRequest<IDataObject>(
 		this,
 		{ api: 'idv', method: 'POST', path: '/sessions', body: spec },
@@ -292,7 +311,6 @@ export async function execute(
 	);
 	const sessionId = String(body?.session_id ?? '');
 	const token = String(body?.client_session_token ?? '');
-	const credentials = await this.getCredentials('yotiApi', itemIndex);
 	return [
 		{
 			json: {
