@@ -24,23 +24,29 @@ export type {
 	FlatItem,
 	FlatValue,
 	IdentityDocument,
+	IdentityResource,
+	MediaItem,
+	MediaRole,
 	OutputMode,
 	RequiredResourceItem,
 	SubCheckItem,
 	SummaryItem,
 	SupportedDocumentItem,
+	TaskItem,
 	TrackedDeviceItem,
 } from './types';
 export { flattenChecks } from './checks';
 export { flattenSubChecks } from './subChecks';
 export { decide, summarizeSession } from './summary';
 export { sessionItems } from './output';
+export { flattenTasks } from './tasks';
+export { flattenMedia } from './media';
 export { flattenConfiguration } from './configuration';
 export { flattenTrackedDevices } from './trackedDevices';
 export { flattenSupportedDocuments } from './supportedDocuments';
-export { flattenDocumentFields, identityDocuments, identityProfileResult } from './identity';
+export { flattenDocumentFields, identityDocuments, identityProfileResult, identityResources } from './identity';
 export { flattenObject } from './flattenObject';
-export { normaliseKey } from './keys';
+export { isPlainObject as isPlainObjectValue, normaliseKey } from './keys';
 export { isUuid } from './ids';
 export { extensionForMime } from './mime';
 export { parseJsonText } from './json';
