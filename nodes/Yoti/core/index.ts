@@ -46,7 +46,7 @@ export { flattenTrackedDevices } from './trackedDevices';
 export { flattenSupportedDocuments } from './supportedDocuments';
 export { flattenDocumentFields, identityDocuments, identityProfileResult, identityResources } from './identity';
 export { flattenObject } from './flattenObject';
-export { isPlainObject as isPlainObjectValue, normaliseKey } from './keys';
+export { isPlainObject, normaliseKey } from './keys';
 export { isUuid } from './ids';
 export { extensionForMime } from './mime';
 export { parseJsonText } from './json';

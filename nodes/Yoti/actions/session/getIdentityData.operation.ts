@@ -10,7 +10,7 @@ import {
 	flattenDocumentFields,
 	identityProfileResult,
 	identityResources,
-	isPlainObjectValue,
+	isPlainObject,
 	parseJsonText,
 } from '../../core';
 import { binaryPropertyField, sessionIdField } from '../../descriptions';
@@ -73,7 +73,7 @@ async function documentFields(
 			description: 'Yoti returned this media as the document fields, but it could not be read as JSON. Download it with Get Media to look at it.',
 		});
 	}
-	return isPlainObjectValue(parsed) ? (flattenDocumentFields(parsed) as IDataObject) : null;
+	return isPlainObject(parsed) ? (flattenDocumentFields(parsed) as IDataObject) : null;
 }
 
 /**
