@@ -73,6 +73,15 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	sessionOutputField({ fetchSession: [true] }, 'summary'),
 	{
+		displayName: 'Notified Only',
+		name: 'notifiedOnly',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether a notification that names a check, task or resource emits only the items of that check (Checks, Sub-Checks output), task (Tasks) or resource (Media) rather than the whole session. Summary and Raw are always whole.',
+		displayOptions: { show: { fetchSession: [true] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',

@@ -5,12 +5,13 @@ import { yotiRequest } from '../Yoti/transport';
 import { isAuthorized, type NotificationAuthType } from './auth';
 import { checkAndRecord, dedupeKey } from './dedupe';
 import { isTopicSelected, parseNotification, type YotiNotification } from './notification';
+import { notifiedItems } from './notifiedOnly';
 import { recentEntries, storeRecentEntries } from './recent';
 
 /** Where the de-duplication state lives in the node's workflow static data. */
 export const STATIC_DATA_KEY = 'recentNotifications';
 
-const OUTPUT_MODES: readonly OutputMode[] = ['checks', 'subChecks', 'summary', 'raw'];
+const OUTPUT_MODES: readonly OutputMode[] = ['checks', 'subChecks', 'summary', 'tasks', 'media', 'raw'];
 
 /** Milliseconds since the epoch; injected so tests can move time. */
 export type Clock = () => number;
@@ -90,9 +91,11 @@ async function fetchSessionItems(
 			{ api: 'idv', method: 'GET', path: `/sessions/${notification.session_id}`, resource: 'session' },
 			{ attempts },
 		);
-		const items = sessionItems(response.body, output) as IDataObject[];
+		let items = sessionItems(response.body, output) as IDataObject[];
+		if (ctx.getNodeParameter('notifiedOnly', true) !== false) items = notifiedItems(items, output, notification);
 		if (items.length === 0) {
-			// e.g. `checks` of a session with no checks yet: still tell the workflow it happened.
+			// e.g. `checks` of a session with no checks yet (or none matching the notification):
+			// still tell the workflow it happened.
 			return [{ ...notificationItem(notification), session_state: sessionState(response.body) }];
 		}
 		return items.map((item) => withNotification(item, notification));

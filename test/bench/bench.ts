@@ -69,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
 			rows.push({ figure: 'flatten_sessions_per_s', value: String(json.flatten_sessions_per_s), target: '>= 20000', pass: flatten.sessionsPerS >= 20000 });
 			rows.push({ figure: '  per wall second (shared machine)', value: String(json.flatten_wall_sessions_per_s), target: '(info)' });
 			rows.push({ figure: '  incl. JSON.parse of the body', value: String(json.flatten_with_json_parse_sessions_per_s), target: '(info)' });
+			json.flatten_tasks_sessions_per_s = Math.round(flatten.tasksSessionsPerS);
+			json.flatten_media_sessions_per_s = Math.round(flatten.mediaSessionsPerS);
+			rows.push({ figure: '  output tasks', value: String(json.flatten_tasks_sessions_per_s), target: '(info)' });
+			rows.push({ figure: '  output media', value: String(json.flatten_media_sessions_per_s), target: '(info)' });
 		}
 
 		if (only.has('sign') || only.has('media')) {

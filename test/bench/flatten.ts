@@ -9,6 +9,9 @@ export interface FlattenFigure {
 	sessionsPerS: number;
 	wallSessionsPerS: number;
 	withParseSessionsPerS: number;
+	/** The `tasks` and `media` output modes of the same parsed session, per CPU second. */
+	tasksSessionsPerS: number;
+	mediaSessionsPerS: number;
 }
 
 function cpuMs(): number {
@@ -42,6 +45,18 @@ export function measureFlatten(seedText: string, minMs = 1500): FlattenFigure {
 		const parsed = JSON.parse(seedText);
 		sink += sessionItems(parsed, 'checks').length + sessionItems(parsed, 'summary').length;
 	}, minMs / 2);
+	const tasks = rate(() => {
+		sink += sessionItems(session, 'tasks').length;
+	}, minMs / 2);
+	const media = rate(() => {
+		sink += sessionItems(session, 'media').length;
+	}, minMs / 2);
 	if (sink === 0) throw new Error('flatten produced no items');
-	return { sessionsPerS: flat.cpu, wallSessionsPerS: flat.wall, withParseSessionsPerS: withParse.cpu };
+	return {
+		sessionsPerS: flat.cpu,
+		wallSessionsPerS: flat.wall,
+		withParseSessionsPerS: withParse.cpu,
+		tasksSessionsPerS: tasks.cpu,
+		mediaSessionsPerS: media.cpu,
+	};
 }

@@ -29,7 +29,7 @@ describe('leading fields', () => {
 			'session_id', 'check_type', 'recommendation', 'approved', 'failed_sub_checks',
 			'session_state', 'user_tracking_id', 'check_id', 'check_state', 'check_created', 'check_last_updated',
 			'recommendation_reason', 'recovery_suggestion', 'sub_checks_total', 'sub_checks_failed', 'resources_used',
-			'breakdown_hologram',
+			'breakdown_hologram', 'generated_media_ids',
 		]);
 		expect(item).toMatchObject({ check_type: 'ID_DOCUMENT_AUTHENTICITY', recommendation: 'REJECT', approved: false, failed_sub_checks: ['hologram'] });
 	});

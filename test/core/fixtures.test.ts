@@ -64,6 +64,7 @@ describe('php-session.json: approve, not-available and reject side by side', () 
 			breakdown_fraud_list: 'PASS',
 			breakdown_document_in_date: 'PASS',
 			breakdown_check_digits_validation: 'PASS',
+			generated_media_ids: [],
 		});
 	});
 
@@ -210,6 +211,10 @@ describe('go-watchlist_screening.json', () => {
 				breakdown_sanction: 'PASS',
 				breakdown_warning: 'PASS',
 				watchlist_total_hits: 0,
+				watchlist_raw_results_media_id: 'b0fb459c-f573-4205-9847-5ab72301325c',
+				watchlist_associated_country_codes: ['GBR'],
+				watchlist_search_type: null,
+				generated_media_ids: ['2f5bbedd-cc1b-4d9f-a424-90bb5ee0fc99'],
 			},
 		]);
 		expect(summarizeSession(session).decision).toBe('APPROVE');
@@ -330,6 +335,7 @@ describe('java-GetSessionResultExample.json: unknown check type, no state, no re
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: [],
+				generated_media_ids: [],
 			},
 			{
 				session_id: null,
@@ -348,6 +354,7 @@ describe('java-GetSessionResultExample.json: unknown check type, no state, no re
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: [],
+				generated_media_ids: [],
 			},
 		]);
 		expect(flattenSubChecks(session)).toEqual([]);

@@ -34,6 +34,15 @@ const FIXED_CHECK_KEYS = [
 	'resources_used',
 ];
 
+/** Fields after the breakdown: the watchlist ones on watchlist checks, generated media on every check. */
+const LATER_CHECK_KEYS = [
+	'watchlist_total_hits',
+	'watchlist_raw_results_media_id',
+	'watchlist_associated_country_codes',
+	'watchlist_search_type',
+	'generated_media_ids',
+];
+
 /** Sometimes the value, sometimes null, missing, or something of the wrong kind. */
 function maybe<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined | unknown> {
 	return fc.oneof(
@@ -130,11 +139,14 @@ function assertInvariants(input: unknown): void {
 		if (item.sub_checks_failed > item.sub_checks_total) throw new Error('more failed than total');
 		if (item.approved !== (item.recommendation === 'APPROVE')) throw new Error('approved mismatch');
 		for (const key of Object.keys(item)) {
-			if (!FIXED_CHECK_KEYS.includes(key) && key !== 'watchlist_total_hits' && !key.startsWith('breakdown_')) {
+			if (!FIXED_CHECK_KEYS.includes(key) && !LATER_CHECK_KEYS.includes(key) && !key.startsWith('breakdown_')) {
 				throw new Error(`unexpected key ${key}`);
 			}
 			if (key.startsWith('breakdown_') && !/^breakdown_[a-z0-9_]+$/.test(key)) throw new Error(`bad key ${key}`);
 		}
+		if (!Array.isArray(item.generated_media_ids)) throw new Error('generated_media_ids not a list');
+		const watchlistKeys = LATER_CHECK_KEYS.filter((key) => key.startsWith('watchlist_') && key in item);
+		if (watchlistKeys.length !== 0 && watchlistKeys.length !== 4) throw new Error('watchlist fields only partly set');
 		if ('watchlist_total_hits' in item && item.watchlist_total_hits !== null && typeof item.watchlist_total_hits !== 'number') {
 			throw new Error('watchlist_total_hits not a number');
 		}

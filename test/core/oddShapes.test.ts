@@ -140,6 +140,7 @@ describe('odd session fields', () => {
 			breakdown_c: 'FAIL',
 			breakdown_d: 'PASS',
 			breakdown_d_score: 0.68,
+			generated_media_ids: [],
 		});
 		expect(flattenSubChecks(session).map((row) => row.sub_check)).toEqual(['a', 'b', 'c', 'd']);
 		expect(flattenSubChecks(session)[3]).toMatchObject({ detail_score: 0.68, process: null });

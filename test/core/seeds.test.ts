@@ -89,6 +89,7 @@ describe('seed 000 — IBV "Retrieve results"', () => {
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: ['5e1c9917-a7a2-4d25-8f42-c0d712e0dfee'],
+				generated_media_ids: [],
 			},
 			{
 				session_id: 'd6f48ec7-b6ff-4b86-b51e-d96c79ad8a13',
@@ -107,6 +108,7 @@ describe('seed 000 — IBV "Retrieve results"', () => {
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: ['5e1c9917-a7a2-4d25-8f42-c0d712e0dfee'],
+				generated_media_ids: [],
 			},
 		]);
 		expect(flattenSubChecks(session)).toEqual([]);

@@ -4,13 +4,18 @@
 //  1. installs the pinned n8n 2.x (cached) and this package (built + packed) as a community package;
 //  2. starts the Yoti simulator (bundled demo data) and imports the examples with working credentials;
 //  3. runs the nightly-audit example and prints its check items as a table;
+//     runs the media-archive example (Yoti Get with the `media` output -> Get Media -> Write Files)
+//     and prints the folder it archived the session's media into;
 //  4. activates the onboarding example under `n8n start`, has the simulator send session_completion
 //     notifications for the APPROVE, REJECT and REVIEW demo sessions, prints each decision and the
 //     Switch branch that ran;
 //  5. prints the editor URL and keeps running until Ctrl-C (`--once`: exits after printing).
 //
-//   node test/e2e/demo.js [--once] [--no-build] [--port N]
+//   node test/e2e/demo.js [--once] [--no-build] [--port N] [--archive-dir DIR]
 
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const e2e = require('./n8n');
 const { waitForExecutions, nodesThatRan } = require('./executions');
 const fx = require('./yoti-fixtures');
@@ -20,6 +25,9 @@ const BRANCHES = Object.values(fx.ONBOARDING_BRANCHES);
 const args = process.argv.slice(2);
 const once = args.includes('--once');
 const portArg = args.indexOf('--port') >= 0 ? Number(args[args.indexOf('--port') + 1]) : undefined;
+const archiveDir = path.resolve(
+	args.indexOf('--archive-dir') >= 0 ? args[args.indexOf('--archive-dir') + 1] : path.join(os.tmpdir(), 'n8n-nodes-yoti-demo', 'media-archive'),
+);
 const say = (msg) => console.log(`[demo] ${msg}`);
 
 function table(rows, columns) {
@@ -43,13 +51,15 @@ async function main() {
 	process.on('SIGTERM', () => shutdown(0));
 	try {
 		say('installing n8n 2.x (cached after the first run) ...');
-		n8n = await e2e.createN8n({ line: 2 });
+		fs.mkdirSync(archiveDir, { recursive: true });
+		// n8n 2.x lets the Write Files node write only inside N8N_RESTRICT_FILE_ACCESS_TO.
+		n8n = await e2e.createN8n({ line: 2, env: { N8N_RESTRICT_FILE_ACCESS_TO: archiveDir } });
 		say(`n8n ${n8n.version} on Node ${n8n.info.nodeVersion}; building and installing n8n-nodes-yoti ...`);
 		await e2e.installPackage({ n8n, build: !args.includes('--no-build') });
 		sim = await startSimulator({ port: 0 });
 		say(`Yoti simulator on ${sim.url} (demo SDK ID, demo key, bundled demo sessions)`);
 		await n8n.importCredentials(fx.credentials(sim).filter((c) => c.id !== 'YotiWrongKey0001'));
-		await n8n.importWorkflow([fx.example('onboarding'), fx.example('nightly-audit'), fx.example('media-archive')]);
+		await n8n.importWorkflow([fx.example('onboarding'), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir)]);
 		say('imported the examples: onboarding, nightly-audit, media-archive');
 
 		say('running the nightly audit example (n8n execute) ...');
@@ -58,6 +68,17 @@ async function main() {
 		const rows = (e2e.nodeItems(audit, 'Yoti: checks of each session') || []).map((i) => i.json);
 		console.log(`\nNightly audit: ${rows.length} check items\n`);
 		console.log(table(rows, ['session_id', 'check_type', 'recommendation', 'approved', 'failed_sub_checks']));
+		console.log('');
+
+		say('running the media archive example (n8n execute) ...');
+		const archive = await n8n.executeWorkflow('YotiMediaArchive');
+		if (!archive.ok) throw new Error(`the media archive example failed: ${JSON.stringify(archive.error)} (log ${archive.logFile})`);
+		const inventory = (e2e.nodeItems(archive, 'Yoti: media of the session') || []).map((i) => i.json);
+		const written = (e2e.nodeItems(archive, 'Write to the archive folder') || []).map((i) => i.json.fileName);
+		console.log(`\nMedia archive: the media output listed ${inventory.length} media items of session ${fx.S.approve}\n`);
+		console.log(table(inventory, ['media_role', 'media_id', 'media_type', 'resource_type']));
+		console.log(`\n${written.length} files archived into ${archiveDir}`);
+		for (const file of written) console.log(`  ${file}`);
 		console.log('');
 
 		await n8n.activateWorkflow('YotiOnboarding01');

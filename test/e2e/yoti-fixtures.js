@@ -54,6 +54,21 @@ function example(name) {
 	return JSON.parse(fs.readFileSync(path.join(REPO, 'examples', `${name}.json`), 'utf8'));
 }
 
+/** The folder examples/media-archive.json writes to: n8n 2.x's default file-access folder in its Docker image. */
+const ARCHIVE_FOLDER = '/home/node/.n8n-files/yoti-media-archive/';
+
+/**
+ * examples/media-archive.json writing into `dir` (which must exist; n8n's Write Files node does
+ * not create folders). Run n8n with N8N_RESTRICT_FILE_ACCESS_TO=dir so 2.x allows the writes.
+ */
+function mediaArchiveExample(dir) {
+	const wf = example('media-archive');
+	const write = wf.nodes.find((node) => node.type === 'n8n-nodes-base.readWriteFile');
+	if (!write || !write.parameters.fileName.includes(ARCHIVE_FOLDER)) throw new Error('media-archive example: write node or folder not found');
+	write.parameters.fileName = write.parameters.fileName.replace(ARCHIVE_FOLDER, `${path.resolve(dir)}/`);
+	return wf;
+}
+
 let nodeSeq = 0;
 function yotiNode(name, parameters, { cred = IDV_CRED, credType = 'yotiApi', extra = {} } = {}) {
 	return {
@@ -116,4 +131,4 @@ function wrongKeyWorkflow() {
 	};
 }
 
-module.exports = { credentials, example, operationsWorkflow, wrongKeyWorkflow, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, ONBOARDING_BRANCHES, S, R, M };
+module.exports = { credentials, example, mediaArchiveExample, operationsWorkflow, wrongKeyWorkflow, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, ONBOARDING_BRANCHES, S, R, M };

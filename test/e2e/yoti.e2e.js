@@ -8,6 +8,8 @@
 //   node test/e2e/yoti.e2e.js [--line 1|2|all]   (default all; last line "N passed, M failed")
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const e2e = require('./n8n');
@@ -69,7 +71,9 @@ async function runLine(line, sim) {
 	const tag = `[${line}.x]`;
 	console.log(`${tag} starting`);
 	sim.reset();
-	const n8n = await e2e.createN8n({ line });
+	// The media-archive example writes files; n8n 2.x only lets nodes write where this allows.
+	const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), `yoti-media-archive-${line}-`));
+	const n8n = await e2e.createN8n({ line, env: { N8N_RESTRICT_FILE_ACCESS_TO: archiveDir } });
 	let server;
 	const runs = {};
 	try {
@@ -77,7 +81,7 @@ async function runLine(line, sim) {
 		await check(`${tag} install package, import credentials and workflows (n8n ${n8n.version}, node ${n8n.info.nodeVersion})`, async () => {
 			await e2e.installPackage({ n8n });
 			await n8n.importCredentials(fx.credentials(sim));
-			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.example('media-archive'), fx.example('onboarding')]);
+			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir), fx.example('onboarding')]);
 			ready = true;
 		});
 		if (!ready) return;
@@ -205,14 +209,28 @@ async function runLine(line, sim) {
 			assert.equal(csv.binary.data.fileName, 'yoti-audit.csv');
 		});
 
-		await check(`${tag} example media-archive: document pages as binary files`, async () => {
+		await check(`${tag} example media-archive: the media output, one download per media ID, files in the archive folder`, async () => {
 			const run = await n8n.executeWorkflow('YotiMediaArchive');
 			assert.ok(run.ok, `run failed: ${JSON.stringify(run.error)} (log ${run.logFile})`);
-			const pages = items(run, 'Yoti: download page');
-			assert.equal(pages.length, 1);
-			assert.equal(pages[0].json.media_id, M.page);
-			assert.equal(pages[0].binary.data.mimeType, 'image/jpeg');
-			assert.equal(pages[0].binary.data.fileName, `${M.page}.jpg`);
+			// …0001 lists 7 media IDs; the fields media 103 appears under three roles
+			const inventory = jsons(run, 'Yoti: media of the session');
+			assert.deepEqual(inventory.map((j) => `${j.media_role}:${j.media_id.slice(-3)}`), [
+				'task_generated:103', 'document_page:101', 'document_frame:102', 'document_fields:103', 'document_id_photo:104',
+				'liveness_facemap:105', 'liveness_frame:106', 'liveness_frame:107', 'check_generated:103',
+			]);
+			const downloads = jsons(run, 'Yoti: download media');
+			assert.deepEqual(downloads.map((j) => [j.media_id.slice(-3), j.has_content]), [
+				['103', true], ['101', true], ['102', true], ['104', true], ['105', true], ['106', true], ['107', false],
+			]);
+			const written = items(run, 'Write to the archive folder');
+			assert.equal(written.length, 6, 'the 204 media (107) is not written');
+			const dataDir = path.join(__dirname, '..', 'simulator', 'data', 'media', S.approve);
+			const expected = fs.readdirSync(dataDir).filter((name) => !name.endsWith('.empty')).sort();
+			const files = fs.readdirSync(archiveDir).sort();
+			assert.deepEqual(files, expected.map((name) => `${S.approve}_${name}`));
+			for (const name of expected) {
+				assert.ok(fs.readFileSync(path.join(archiveDir, `${S.approve}_${name}`)).equals(fs.readFileSync(path.join(dataDir, name))), `${name} bytes`);
+			}
 		});
 
 		let started = false;
@@ -295,12 +313,13 @@ async function runLine(line, sim) {
 		if (server) await server.stop();
 		if (process.env.N8N_E2E_KEEP) console.log(`${tag} kept ${n8n.userFolder}`);
 		n8n.cleanup();
+		fs.rmSync(archiveDir, { recursive: true, force: true });
 	}
 }
 
-function runDemoOnce() {
+function runDemoOnce(extraArgs = []) {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'demo.js'), '--once', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(process.execPath, [path.join(__dirname, 'demo.js'), '--once', '--no-build', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (out += d));
@@ -329,9 +348,15 @@ async function main() {
 		await sim.close();
 	}
 	if (lines.includes(2)) {
-		await check('[demo] npm run demo -- --once prints the audit table and the APPROVE, REJECT and REVIEW decisions', async () => {
-			const { code, out } = await runDemoOnce();
+		await check('[demo] npm run demo -- --once prints the audit table, the media archive folder and the APPROVE, REJECT and REVIEW decisions', async () => {
+			const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-demo-archive-'));
+			const { code, out } = await runDemoOnce(['--archive-dir', archiveDir]);
+			const archived = fs.readdirSync(archiveDir).sort();
+			fs.rmSync(archiveDir, { recursive: true, force: true });
 			assert.equal(code, 0, out.slice(-3000));
+			assert.ok(out.includes(`6 files archived into ${archiveDir}`), out.slice(-3000));
+			assert.equal(archived.length, 6, archived.join(', '));
+			assert.match(out, /document_id_photo/);
 			assert.match(out, /ID_DOCUMENT_AUTHENTICITY/);
 			assert.match(out, /decision APPROVE .*Activate the account/);
 			assert.match(out, /decision REJECT .*Decline and notify the user/);

@@ -229,8 +229,10 @@ describe('session.getIdentityData', () => {
 			...JANE,
 			session_id: S.approve,
 			resource_id: '5e50c000-0000-4000-8000-000000000101',
+			document_category: 'ID_DOCUMENT',
 			document_type: 'PASSPORT',
 			issuing_country: 'GBR',
+			has_document_fields: true,
 			identity_profile_result: null,
 		});
 		expect(env.requestsSince(mark).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
@@ -280,8 +282,10 @@ describe('session.getIdentityData', () => {
 			structured_postal_address_formatted_address: '10 Example Street\nLondon\nSW1A 1AA\nUnited Kingdom',
 			session_id: S.reject,
 			resource_id: '5e50c000-0000-4000-8000-000000000201',
+			document_category: 'ID_DOCUMENT',
 			document_type: 'DRIVING_LICENCE',
 			issuing_country: 'GBR',
+			has_document_fields: true,
 			identity_profile_result: null,
 		});
 	});
@@ -292,20 +296,44 @@ describe('session.getIdentityData', () => {
 			...JANE,
 			session_id: S.advancedProfile,
 			resource_id: '5e50c000-0000-4000-8000-000000000701',
+			document_category: 'ID_DOCUMENT',
 			document_type: 'PASSPORT',
 			issuing_country: 'GBR',
+			has_document_fields: true,
 			identity_profile_result: 'DONE',
 		});
 	});
 
-	test('a document without document fields (…0003, …0005): the session facts only, no media request', async () => {
+	test('a document without document fields (…0003, …0005): the session facts only and has_document_fields false, no media request for it', async () => {
 		const mark = env.sim.requests.length;
 		expect(jsons(await identity(S.notAvailable))).toEqual([
 			{
 				session_id: S.notAvailable,
 				resource_id: '5e50c000-0000-4000-8000-000000000301',
+				document_category: 'ID_DOCUMENT',
 				document_type: 'NATIONAL_ID',
 				issuing_country: 'FRA',
+				has_document_fields: false,
+				identity_profile_result: null,
+			},
+			// …0003's proof of address: a supplementary document with its own fields media
+			{
+				full_name: 'Jane Ann Example',
+				structured_postal_address_address_format: 1,
+				structured_postal_address_building_number: '10',
+				structured_postal_address_address_line1: '10 Example Street',
+				structured_postal_address_town_city: 'London',
+				structured_postal_address_postal_code: 'SW1A 1AA',
+				structured_postal_address_country_iso: 'GBR',
+				structured_postal_address_country: 'United Kingdom',
+				structured_postal_address_formatted_address: '10 Example Street\nLondon\nSW1A 1AA\nUnited Kingdom',
+				date_of_issue: '2024-04-01',
+				session_id: S.notAvailable,
+				resource_id: '5e50c000-0000-4000-8000-000000000302',
+				document_category: 'SUPPLEMENTARY_DOCUMENT',
+				document_type: 'UTILITY_BILL',
+				issuing_country: 'GBR',
+				has_document_fields: true,
 				identity_profile_result: null,
 			},
 		]);
@@ -313,13 +341,16 @@ describe('session.getIdentityData', () => {
 			{
 				session_id: S.expired,
 				resource_id: '5e50c000-0000-4000-8000-000000000501',
+				document_category: 'ID_DOCUMENT',
 				document_type: 'PASSPORT',
 				issuing_country: 'GBR',
+				has_document_fields: false,
 				identity_profile_result: null,
 			},
 		]);
 		expect(env.requestsSince(mark).map((r) => r.path)).toEqual([
 			`/idverify/v1/sessions/${S.notAvailable}`,
+			`/idverify/v1/sessions/${S.notAvailable}/media/${MEDIA('0302')}/content`,
 			`/idverify/v1/sessions/${S.expired}`,
 		]);
 	});

@@ -58,6 +58,7 @@ describe('APPROVE session …0001', () => {
 				breakdown_fraud_list_check: 'PASS',
 				breakdown_hologram_movement: 'PASS',
 				breakdown_mrz_validation: 'PASS',
+				generated_media_ids: [],
 			},
 			{
 				...common,
@@ -73,6 +74,7 @@ describe('APPROVE session …0001', () => {
 				failed_sub_checks: [],
 				resources_used: [RES('101')],
 				breakdown_text_data_readable: 'PASS',
+				generated_media_ids: ['3ed1a000-0000-4000-8000-000000000103'],
 			},
 			{
 				...common,
@@ -89,6 +91,7 @@ describe('APPROVE session …0001', () => {
 				resources_used: [RES('101'), RES('102')],
 				breakdown_ai_face_match: 'PASS',
 				breakdown_ai_face_match_confidence_score: '0.91',
+				generated_media_ids: [],
 			},
 			{
 				...common,
@@ -105,6 +108,7 @@ describe('APPROVE session …0001', () => {
 				resources_used: [RES('102')],
 				breakdown_liveness_auth: 'PASS',
 				breakdown_liveness_auth_liveness_probability: '0.99',
+				generated_media_ids: [],
 			},
 		]);
 	});
@@ -206,6 +210,7 @@ describe('REJECT session …0002', () => {
 			breakdown_document_in_date: 'PASS',
 			breakdown_hologram_movement: 'FAIL',
 			breakdown_fraud_list_check: 'PASS',
+			generated_media_ids: [],
 		});
 		expect(items[1]).toMatchObject({
 			check_id: CHK('202'),
@@ -239,6 +244,10 @@ describe('REJECT session …0002', () => {
 			breakdown_pep: 'PASS',
 			breakdown_pep_number_of_hits: '0',
 			watchlist_total_hits: 2,
+			watchlist_raw_results_media_id: '3ed1a000-0000-4000-8000-000000000203',
+			watchlist_associated_country_codes: ['GBR', 'FRA'],
+			watchlist_search_type: 'WITH_YOTI_ACCOUNT',
+			generated_media_ids: ['3ed1a000-0000-4000-8000-000000000203'],
 		});
 		// watchlist_total_hits only on watchlist checks
 		for (const index of [0, 1, 2, 4]) expect(items[index]).not.toHaveProperty('watchlist_total_hits');
@@ -322,6 +331,7 @@ describe('NOT_AVAILABLE session …0003', () => {
 			resources_used: [RES('301')],
 			breakdown_document_in_date: 'PASS',
 			breakdown_hologram_movement: 'NOT_AVAILABLE',
+			generated_media_ids: [],
 		});
 		expect(items[1]).toMatchObject({
 			check_type: 'ID_DOCUMENT_COMPARISON',
@@ -390,6 +400,7 @@ describe('ONGOING session …0004', () => {
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: [RES('401')],
+				generated_media_ids: [],
 			},
 			{
 				...base(id, 'ONGOING', 'demo-user-pending'),
@@ -406,6 +417,7 @@ describe('ONGOING session …0004', () => {
 				sub_checks_failed: 0,
 				failed_sub_checks: [],
 				resources_used: [],
+				generated_media_ids: [],
 			},
 		]);
 	});
@@ -551,6 +563,10 @@ describe('advanced profile session …0007 with an unknown check type', () => {
 				breakdown_pep_number_of_hits: '0',
 				breakdown_sanction_number_of_hits: '0',
 				watchlist_total_hits: 0,
+				watchlist_raw_results_media_id: '3ed1a000-0000-4000-8000-000000000702',
+				watchlist_associated_country_codes: [],
+				watchlist_search_type: 'WITH_YOTI_ACCOUNT',
+				generated_media_ids: ['3ed1a000-0000-4000-8000-000000000702'],
 			},
 			{
 				...base(id, 'COMPLETED', 'demo-user-advanced-profile'),
@@ -569,6 +585,7 @@ describe('advanced profile session …0007 with an unknown check type', () => {
 				resources_used: [RES('701')],
 				breakdown_some_new_sub_check: 'PASS',
 				breakdown_some_new_sub_check_new_detail: 'yes',
+				generated_media_ids: [],
 			},
 		]);
 	});
@@ -664,6 +681,7 @@ describe('signRecipient.getSignedResult (Yoti Sign)', () => {
 				resources_used: ['5e50c000-0000-4000-8000-000000005101'],
 				breakdown_document_in_date: 'PASS',
 				breakdown_hologram_movement: 'PASS',
+				generated_media_ids: [],
 			},
 			{
 				recipient_id: id,
@@ -683,6 +701,7 @@ describe('signRecipient.getSignedResult (Yoti Sign)', () => {
 				resources_used: ['5e50c000-0000-4000-8000-000000005101'],
 				breakdown_ai_face_match: 'PASS',
 				breakdown_ai_face_match_confidence_score: '0.87',
+				generated_media_ids: [],
 			},
 		]);
 	});

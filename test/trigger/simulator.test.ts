@@ -187,7 +187,8 @@ describe('sessions created through the official SDK, notifications from the simu
 
 describe('Fetch Session: the session is read back from the simulator', () => {
 	test('output checks: one item per check, each carrying the notification', async () => {
-		const server = await trigger({ fetchSession: true, output: 'checks' });
+		// notifiedOnly off: every check of the session (notifiedOnly.test.ts covers the default)
+		const server = await trigger({ fetchSession: true, output: 'checks', notifiedOnly: false });
 		expect(await notifyDone(server)).toMatchObject({ delivered: true, status: 200, body: '' });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([
@@ -210,6 +211,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				resources_used: ['res-doc-1'],
 				breakdown_document_in_date: 'PASS',
 				breakdown_hologram_movement: 'PASS',
+				generated_media_ids: [],
 				...fromNotification,
 			},
 			{
@@ -231,13 +233,14 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				resources_used: ['res-live-1'],
 				breakdown_liveness_auth: 'FAIL',
 				breakdown_liveness_auth_confidence_score: '0.12',
+				generated_media_ids: [],
 				...fromNotification,
 			},
 		]);
 	});
 
 	test('output subChecks: one item per breakdown row', async () => {
-		const server = await trigger({ fetchSession: true, output: 'subChecks' });
+		const server = await trigger({ fetchSession: true, output: 'subChecks', notifiedOnly: false });
 		await notifyDone(server);
 		await waitForRuns(server, 1);
 		const common = { session_id: DONE_SESSION_ID, process: null, ...fromNotification };

@@ -93,7 +93,8 @@ describe('node description', () => {
 		expect((byName.authentication.options as any[]).map((o) => o.value).sort()).toEqual(['none', 'yotiNotificationAuthApi']);
 		expect(byName.fetchSession).toMatchObject({ type: 'boolean', default: false });
 		expect(byName.output.default).toBe('summary');
-		expect((byName.output.options as any[]).map((o) => o.value)).toEqual(['checks', 'subChecks', 'summary', 'raw']);
+		expect((byName.output.options as any[]).map((o) => o.value).sort()).toEqual(['checks', 'media', 'raw', 'subChecks', 'summary', 'tasks']);
+		expect(byName.notifiedOnly).toMatchObject({ type: 'boolean', default: true, displayOptions: { show: { fetchSession: [true] } } });
 		expect(byName.output.displayOptions).toEqual({ show: { fetchSession: [true] } });
 		expect(byName.notice.type).toBe('notice');
 		// three numbered steps (n8n's notice keeps only <a>, <ul>, <li>), details behind a link

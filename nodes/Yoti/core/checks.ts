@@ -39,7 +39,12 @@ function checkItem(session: SessionModel, check: CheckModel): CheckItem {
 	}
 	if (isWatchlistCheck(check)) {
 		setOnce(flat, 'watchlist_total_hits', check.report?.watchlist_summary?.total_hits ?? null);
+		const watchlist = check.report?.watchlist_summary;
+		setOnce(flat, 'watchlist_raw_results_media_id', watchlist?.raw_results_media_id ?? null);
+		setOnce(flat, 'watchlist_associated_country_codes', watchlist?.associated_country_codes ?? null);
+		setOnce(flat, 'watchlist_search_type', watchlist?.search_type ?? null);
 	}
+	setOnce(flat, 'generated_media_ids', check.generated_media_ids);
 	return item;
 }
 

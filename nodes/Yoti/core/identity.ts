@@ -1,7 +1,7 @@
 import { flattenObject } from './flattenObject';
 import { isUuid } from './ids';
 import { parseSession, type SessionModel } from './session.schema';
-import type { FieldValue, IdentityDocument } from './types';
+import type { FieldValue, IdentityDocument, IdentityResource } from './types';
 
 function mediaId(id: string | null): string | null {
 	return id !== null && isUuid(id) ? id.trim() : null;
@@ -20,6 +20,26 @@ export function identityDocuments(session: unknown): IdentityDocument[] {
 		document_fields_media_id: mediaId(document.document_fields_media_id),
 		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
 	}));
+}
+
+/**
+ * Every ID document, then every supplementary document (`resources.supplementary_documents[]`,
+ * e.g. a proof of address), each with its category; media IDs as in `identityDocuments`.
+ */
+export function identityResources(session: unknown): IdentityResource[] {
+	const model = parseSession(session);
+	const read = (category: IdentityResource['document_category']) => (document: SessionModel['id_documents'][number]) => ({
+		document_category: category,
+		resource_id: document.id,
+		document_type: document.document_type,
+		issuing_country: document.issuing_country,
+		document_fields_media_id: mediaId(document.document_fields_media_id),
+		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
+	});
+	return [
+		...model.id_documents.map(read('ID_DOCUMENT')),
+		...model.supplementary_documents.map(read('SUPPLEMENTARY_DOCUMENT')),
+	];
 }
 
 /** The document-fields media (full_name, date_of_birth, mrz{…}, …) as one flat level. */

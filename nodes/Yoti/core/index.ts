@@ -24,11 +24,15 @@ export type {
 	FlatItem,
 	FlatValue,
 	IdentityDocument,
+	IdentityResource,
+	MediaItem,
+	MediaRole,
 	OutputMode,
 	RequiredResourceItem,
 	SubCheckItem,
 	SummaryItem,
 	SupportedDocumentItem,
+	TaskItem,
 	TrackedDeviceItem,
 } from './types';
 export { flattenChecks } from './checks';
@@ -36,12 +40,14 @@ export { flattenSubChecks } from './subChecks';
 export { decide, summarizeSession } from './summary';
 export { REDACTED, redactSession } from './redact';
 export { sessionItems } from './output';
+export { flattenTasks } from './tasks';
+export { flattenMedia } from './media';
 export { flattenConfiguration } from './configuration';
 export { flattenTrackedDevices } from './trackedDevices';
 export { flattenSupportedDocuments } from './supportedDocuments';
-export { flattenDocumentFields, identityDocuments, identityProfileResult } from './identity';
+export { flattenDocumentFields, identityDocuments, identityProfileResult, identityResources } from './identity';
 export { flattenObject } from './flattenObject';
-export { normaliseKey } from './keys';
+export { isPlainObject, normaliseKey } from './keys';
 export { extractUuid, isUuid, type ExtractedId, type IdKind } from './ids';
 export { extensionForMime } from './mime';
 export { parseJsonText } from './json';

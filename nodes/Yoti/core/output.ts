@@ -1,9 +1,11 @@
 import { checkItems } from './checks';
 import { isPlainObject } from './keys';
 import { redactSession } from './redact';
+import { flattenMedia } from './media';
 import { parseSession } from './session.schema';
 import { flattenSubChecks } from './subChecks';
 import { summarizeSession } from './summary';
+import { flattenTasks } from './tasks';
 import type { DataObject, OutputMode } from './types';
 
 /**
@@ -20,6 +22,10 @@ export function sessionItems(session: unknown, mode: OutputMode): DataObject[] {
 			return [summarizeSession(session)];
 		case 'subChecks':
 			return flattenSubChecks(session);
+		case 'tasks':
+			return flattenTasks(session);
+		case 'media':
+			return flattenMedia(session);
 		default:
 			return checkItems(parseSession(session));
 	}

@@ -22,7 +22,13 @@ export interface BreakdownRowModel {
 export interface ReportModel {
 	recommendation: { value: string | null; reason: string | null; recovery_suggestion: string | null } | null;
 	breakdown: BreakdownRowModel[];
-	watchlist_summary: { total_hits: number | null } | null;
+	watchlist_summary: {
+		total_hits: number | null;
+		raw_results_media_id: string | null;
+		/** null when Yoti sent no list (the contract: null when absent). */
+		associated_country_codes: string[] | null;
+		search_type: string | null;
+	} | null;
 }
 
 export interface CheckModel {
@@ -33,6 +39,8 @@ export interface CheckModel {
 	last_updated: string | null;
 	resources_used: string[];
 	report: ReportModel | null;
+	/** `generated_media[].id` then `generated_profile.media.id`, each once. */
+	generated_media_ids: string[];
 }
 
 export interface IdDocumentModel {
@@ -49,6 +57,7 @@ export interface SessionModel {
 	user_tracking_id: string | null;
 	checks: CheckModel[];
 	id_documents: IdDocumentModel[];
+	supplementary_documents: IdDocumentModel[];
 	identity_profile_result: string | null;
 	advanced_identity_profile_result: string | null;
 }
@@ -77,7 +86,12 @@ const readReport = (value: unknown) =>
 				recovery_suggestion: text(r.recovery_suggestion),
 			})),
 			breakdown: list(o.breakdown, readRow),
-			watchlist_summary: record(o.watchlist_summary, (w) => ({ total_hits: count(w.total_hits) })),
+			watchlist_summary: record(o.watchlist_summary, (w) => ({
+				total_hits: count(w.total_hits),
+				raw_results_media_id: mediaId(w.raw_results),
+				associated_country_codes: Array.isArray(w.associated_country_codes) ? texts(w.associated_country_codes) : null,
+				search_type: record(w.search_config, (c) => text(c.type)),
+			})),
 		}),
 	);
 
@@ -92,8 +106,16 @@ export const readCheck = (value: unknown) =>
 			last_updated: text(o.last_updated),
 			resources_used: texts(o.resources_used),
 			report: readReport(o.report),
+			generated_media_ids: generatedMediaIds(o),
 		}),
 	);
+
+function generatedMediaIds(check: Record<string, unknown>): string[] {
+	const ids = list(check.generated_media, (m) => record(m, (o) => text(o.id)));
+	const profileMedia = mediaId(check.generated_profile);
+	if (profileMedia !== null) ids.push(profileMedia);
+	return [...new Set(ids.filter((id) => id !== ''))];
+}
 
 /** `{ media: { id } }` -> the id, else null. */
 const mediaId = (value: unknown) => record(value, (o) => record(o.media, (m) => text(m.id))) ?? null;
@@ -121,6 +143,7 @@ export function parseSession(value: unknown): SessionModel {
 		user_tracking_id: text(o.user_tracking_id),
 		checks: list(o.checks, readCheck),
 		id_documents: list(record(o.resources, (r) => r.id_documents), readIdDocument),
+		supplementary_documents: list(record(o.resources, (r) => r.supplementary_documents), readIdDocument),
 		identity_profile_result: profileResult(o.identity_profile),
 		advanced_identity_profile_result: profileResult(o.advanced_identity_profile),
 	};

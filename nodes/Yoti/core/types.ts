@@ -7,7 +7,7 @@ export type FlatItem = { [key: string]: FlatValue };
 /** Anything an n8n item's JSON may hold; `raw` output is the API response as it came. */
 export type DataObject = { [key: string]: string | number | boolean | null | undefined | object };
 
-export type OutputMode = 'checks' | 'subChecks' | 'summary' | 'raw';
+export type OutputMode = 'checks' | 'subChecks' | 'summary' | 'tasks' | 'media' | 'raw';
 
 export type Decision = 'APPROVE' | 'REJECT' | 'REVIEW' | 'NOT_AVAILABLE' | 'EXPIRED' | 'PENDING';
 
@@ -60,6 +60,52 @@ export type SummaryItem = FlatItem & {
 	identity_profile_requirements_not_met: string[];
 };
 
+export type TaskItem = FlatItem & {
+	session_id: string | null;
+	session_state: string | null;
+	resource_id: string | null;
+	resource_type: string;
+	task_id: string | null;
+	task_type: string | null;
+	task_state: string | null;
+	task_created: string | null;
+	task_last_updated: string | null;
+	recommendation: string | null;
+	recommendation_reason: string | null;
+	generated_check_ids: string[];
+	generated_media_ids: string[];
+};
+
+/** Where a media was found in the session result (the contract's `media_role`). */
+export type MediaRole =
+	| 'document_page'
+	| 'document_frame'
+	| 'document_fields'
+	| 'document_id_photo'
+	| 'liveness_frame'
+	| 'liveness_facemap'
+	| 'face_capture_image'
+	| 'supplementary_file'
+	| 'supplementary_fields'
+	| 'check_generated'
+	| 'task_generated'
+	| 'watchlist_raw_results'
+	| 'identity_profile_report'
+	| 'other';
+
+export type MediaItem = FlatItem & {
+	session_id: string | null;
+	resource_id: string | null;
+	resource_type: string | null;
+	media_id: string;
+	media_type: string | null;
+	media_role: MediaRole;
+	media_created: string | null;
+	media_last_updated: string | null;
+	check_id: string | null;
+	task_id: string | null;
+};
+
 export type RequiredResourceItem = FlatItem & {
 	session_id: string | null;
 	type: string | null;
@@ -90,6 +136,11 @@ export interface IdentityDocument {
 	/** Only a well-formed UUID, else null: the ID goes into a request path. */
 	document_fields_media_id: string | null;
 	document_id_photo_media_id: string | null;
+}
+
+/** An ID document or a supplementary document (proof of address, …) for Get Identity Data. */
+export interface IdentityResource extends IdentityDocument {
+	document_category: 'ID_DOCUMENT' | 'SUPPLEMENTARY_DOCUMENT';
 }
 
 /** A primitive or a list of primitives: what a flattened JSON document is made of. */

@@ -47,6 +47,16 @@ export const sessionOutputField = (show: Show, defaultMode: SessionOutputDefault
 			description: 'One flat item per check, ready for an IF node or a sheet',
 		},
 		{
+			name: 'Media',
+			value: 'media',
+			description: 'One item per media the session refers to, with its role; each media_id can go straight to Get Media',
+		},
+		{
+			name: 'Raw',
+			value: 'raw',
+			description: 'The API response unchanged',
+		},
+		{
 			name: 'Sub-Checks',
 			value: 'subChecks',
 			description: 'One item per breakdown row of every check',
@@ -57,9 +67,9 @@ export const sessionOutputField = (show: Show, defaultMode: SessionOutputDefault
 			description: "One item per session with the overall decision (APPROVE, REJECT, NOT_AVAILABLE, PENDING)",
 		},
 		{
-			name: 'Raw',
-			value: 'raw',
-			description: 'The API response unchanged',
+			name: 'Tasks',
+			value: 'tasks',
+			description: "One item per task of every resource, with Yoti's recommendation (e.g. MUST_TRY_AGAIN)",
 		},
 	],
 	displayOptions: { show },

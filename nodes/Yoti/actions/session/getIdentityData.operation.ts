@@ -4,11 +4,13 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	flattenDocumentFields,
-	identityDocuments,
 	identityProfileResult,
+	identityResources,
+	isPlainObject,
 	parseJsonText,
 } from '../../core';
 import { binaryPropertyField, sessionIdField } from '../../descriptions';
@@ -49,8 +51,35 @@ async function downloadMedia(ctx: IExecuteFunctions, sessionId: string, mediaId:
 }
 
 /**
- * One item per ID document: the session's document facts plus the document-fields media
- * (full name, date of birth, document number, …) flattened — what a CRM row wants.
+ * The document-fields media of one document, flattened; null when the document has none or
+ * Yoti answers 204. Media that is not JSON fails the item, naming the media.
+ */
+async function documentFields(
+	ctx: IExecuteFunctions,
+	sessionId: string,
+	mediaId: string | null,
+	itemIndex: number,
+	attempts: number,
+): Promise<IDataObject | null> {
+	if (!mediaId) return null;
+	const media = await downloadMedia(ctx, sessionId, mediaId, itemIndex, attempts);
+	if (media.statusCode === 204 || !Buffer.isBuffer(media.body) || media.body.length === 0) return null;
+	let parsed: unknown;
+	try {
+		parsed = parseJsonText(media.body);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `The document fields media ${mediaId} of session ${sessionId} is not valid JSON`, {
+			itemIndex,
+			description: 'Yoti returned this media as the document fields, but it could not be read as JSON. Download it with Get Media to look at it.',
+		});
+	}
+	return isPlainObject(parsed) ? (flattenDocumentFields(parsed) as IDataObject) : null;
+}
+
+/**
+ * One item per ID document and per supplementary document: the session's document facts plus
+ * the document-fields media (full name, date of birth, document number, …) flattened — what a
+ * CRM row wants. `has_document_fields` says whether that media was there to read.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -67,20 +96,16 @@ export async function execute(
 	);
 	const profileResult = identityProfileResult(session);
 	const items: INodeExecutionData[] = [];
-	for (const document of identityDocuments(session)) {
-		let fields: IDataObject = {};
-		if (document.document_fields_media_id) {
-			const media = await downloadMedia(this, sessionId, document.document_fields_media_id, itemIndex, attempts);
-			if (media.statusCode !== 204 && Buffer.isBuffer(media.body)) {
-				fields = flattenDocumentFields(parseJsonText(media.body)) as IDataObject;
-			}
-		}
+	for (const document of identityResources(session)) {
+		const fields = await documentFields(this, sessionId, document.document_fields_media_id, itemIndex, attempts);
 		const json: IDataObject = {
-			...fields,
+			...(fields ?? {}),
 			session_id: sessionId,
 			resource_id: document.resource_id,
+			document_category: document.document_category,
 			document_type: document.document_type,
 			issuing_country: document.issuing_country,
+			has_document_fields: fields !== null,
 			identity_profile_result: profileResult,
 		};
 		if (includePhoto && document.document_id_photo_media_id) {
