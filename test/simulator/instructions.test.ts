@@ -220,6 +220,11 @@ describe('every IBV endpoint', () => {
 		expect(json(expired).code).toBe('SESSION_EXPIRED');
 	});
 
+	test('a malformed escape in the session segment: 404, no crash', async () => {
+		const res = await call('GET', '/sessions/%E0%A4%A/instructions');
+		expect(res.status).toBe(404);
+	});
+
 	test('another method on a known path: 405 before verification', async () => {
 		const res = await rawRequest(`${sim.idvBaseUrl}/sessions/${IBV.awaitingVisit}/instructions/pdf`, { method: 'DELETE' });
 		expect(res.status).toBe(405);

@@ -161,7 +161,13 @@ function applyIbvToConfiguration(configuration, ibvOptions) {
 function handleInstructions(state, ctx, relPath, res) {
 	const route = ROUTES.find((r) => r.pattern.test(relPath));
 	if (!route) return false;
-	const sessionId = decodeURIComponent(/** @type {RegExpExecArray} */ (route.pattern.exec(relPath))[1]);
+	const segment = /** @type {RegExpExecArray} */ (route.pattern.exec(relPath))[1];
+	let sessionId = segment;
+	try {
+		sessionId = decodeURIComponent(segment);
+	} catch {
+		// a malformed escape stays as sent; the store then finds no such session
+	}
 	const found = state.store.getSession(sessionId);
 	if (!found) {
 		sendJson(res, 404, { code: 'NOT_FOUND', message: 'Session not found' }, {}, ctx);
