@@ -16,6 +16,8 @@ const e2e = require('./n8n');
 const { waitForExecutions, listExecutions, nodesThatRan } = require('./executions');
 const fx = require('./yoti-fixtures');
 const { startSimulator } = require('../simulator');
+const { startSmtpSink } = require('./smtp-sink');
+const { prepareInBranch, inBranchChecks } = require('./in-branch.e2e');
 
 const { S, R, M } = fx;
 const SIGNATURE_REJECTED = 'Yoti rejected the request signature — check the SDK ID and private key';
@@ -67,7 +69,7 @@ function assertDefaultBinaryMode(line, bin) {
 }
 const jsons = (run, node, opts) => items(run, node, opts).map((i) => i.json);
 
-async function runLine(line, sim) {
+async function runLine(line, sim, sink) {
 	const tag = `[${line}.x]`;
 	console.log(`${tag} starting`);
 	sim.reset();
@@ -82,6 +84,7 @@ async function runLine(line, sim) {
 			await e2e.installPackage({ n8n });
 			await n8n.importCredentials(fx.credentials(sim));
 			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir), fx.example('onboarding')]);
+			await prepareInBranch(n8n, sink);
 			ready = true;
 		});
 		if (!ready) return;
@@ -305,6 +308,8 @@ async function runLine(line, sim) {
 			const after = onboarding(await listExecutions(n8n));
 			assert.equal(after.length, before, `executions after: ${JSON.stringify(after.map((x) => ({ id: x.id, status: x.status, session: jsons(x, 'Yoti Trigger')[0]?.session_id })))}`);
 		});
+
+		await inBranchChecks({ n8n, server, sim, sink, check, tag });
 	} catch (err) {
 		await check(`${tag} unexpected error`, () => {
 			throw err;
@@ -341,10 +346,12 @@ async function main() {
 	const which = i > 0 ? process.argv[i + 1] : 'all';
 	const lines = which === 'all' || which === 'both' ? [2, 1] : [Number(which)];
 	const sim = await startSimulator({ port: 0 });
+	const sink = await startSmtpSink();
 	try {
 		e2e.packPackage({ build: !process.argv.includes('--no-build') });
-		for (const line of lines) await runLine(line, sim);
+		for (const line of lines) await runLine(line, sim, sink);
 	} finally {
+		await sink.close();
 		await sim.close();
 	}
 	if (lines.includes(2)) {

@@ -10,6 +10,7 @@ const crypto = require('crypto');
 const { verifyYotiRequest, stringToSign, DEFAULT_WINDOW_MS } = require('./verify');
 const { FaultList, parseFault } = require('./faults');
 const { Store } = require('./store');
+const { InstructionsStore } = require('./routes/instructions');
 const { handleIdv } = require('./routes/idv');
 const { handleSign } = require('./routes/sign');
 const { handleAdmin, deliverNotification } = require('./routes/admin');
@@ -107,6 +108,7 @@ async function startSimulator(opts = {}) {
 		signApiKey,
 		windowMs,
 		store,
+		instructions: new InstructionsStore(store),
 		faults,
 		seenNonces,
 		requests,
@@ -115,6 +117,7 @@ async function startSimulator(opts = {}) {
 		reset() {
 			seenNonces.clear();
 			store.reset();
+			state.instructions.reset();
 		},
 	};
 
@@ -241,6 +244,10 @@ async function startSimulator(opts = {}) {
 		reset: () => state.reset(),
 		/** How many sessions POST /sessions has created since start or the last reset. */
 		createdSessionCount: () => store.created.size,
+		/** IBV e-mails sent through POST …/instructions/email: [{ session_id, email }] */
+		instructionEmails: state.instructions.emails,
+		/** The body a session was created with (POST /sessions), or undefined. @param {string} id */
+		createdSpec: (id) => (store.created.get(id) || {}).spec,
 		/** @returns {Promise<void>} */
 		close() {
 			closed = true;

@@ -269,7 +269,8 @@ class Store {
 			Array.isArray(spec.required_documents) ? spec.required_documents : [],
 			spec.sdk_config && typeof spec.sdk_config === 'object' ? spec.sdk_config : {},
 		);
-		this.created.set(sessionId, { session, configuration, notifications: spec.notifications || null });
+		require('./routes/instructions').applyIbvToConfiguration(configuration, spec.ibv_options);
+		this.created.set(sessionId, { session, configuration, notifications: spec.notifications || null, spec });
 		return { client_session_token_ttl: ttl, client_session_token: token, session_id: sessionId };
 	}
 

@@ -7,6 +7,7 @@ const { verifyYotiRequest } = require('../verify');
 const { sendBytes, sendJson, sendNoContent } = require('../respond');
 const { parseJsonBytes } = require('../store');
 const { validateSessionSpec } = require('./sessionSpec');
+const { ROUTES: INSTRUCTION_ROUTES, handleInstructions } = require('./instructions');
 
 /**
  * @typedef {{ method: string, rel: string, pathname: string, body: Buffer,
@@ -20,6 +21,7 @@ const ROUTES = [
 	{ name: 'media', pattern: /^\/sessions\/([^/]+)\/media\/([^/]+)\/content$/, methods: ['GET', 'DELETE'] },
 	{ name: 'trackedDevices', pattern: /^\/sessions\/([^/]+)\/tracked-devices$/, methods: ['GET', 'DELETE'] },
 	{ name: 'supportedDocuments', pattern: /^\/supported-documents$/, methods: ['GET'] },
+	...INSTRUCTION_ROUTES,
 ];
 
 /** @param {string} segment */
@@ -72,6 +74,7 @@ function handleIdv(state, ctx, res) {
 	const store = state.store;
 
 	if (route.name === 'sessions') return createSession(store, ctx, res);
+	if (handleInstructions(state, ctx, relPath, res)) return;
 	if (route.name === 'supportedDocuments') return supportedDocuments(store, ctx, res);
 
 	const sessionId = ids[0];

@@ -2,6 +2,8 @@
 'use strict';
 // Validation of a create-session body, reported in Yoti's `errors[{property, message}]` shape.
 
+const { validateIbvOptions } = require('./instructions');
+
 const AUTH_TYPES = new Set(['BASIC', 'BEARER']);
 
 /** @param {unknown} v */
@@ -56,6 +58,7 @@ function validateSessionSpec(spec) {
 			}
 		}
 	}
+	errors.push(...validateIbvOptions(s.ibv_options));
 	return errors;
 }
 

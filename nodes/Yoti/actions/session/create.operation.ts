@@ -6,12 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
+import { withIbvOptions } from '../../core/ibvOptions';
 import { buildSessionSpec, resourcesTtlFor, ttlProblem } from '../../core/sessionSpec';
 import { NOTIFICATION_TOPICS } from '../../core/topics';
 import { endUserUrl, idvBaseUrl } from '../../helpers/environments';
 import { optionsCollection } from '../../helpers/options';
 import type { RunOptions } from '../../helpers/types';
 import { yotiRequest } from '../../transport';
+import { ibvOptionsField, readIbvOptions } from './ibvOptions';
 
 const show = { resource: ['session'], operation: ['create'] };
 
@@ -179,6 +181,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	ibvOptionsField(show),
 	{
 		displayName: 'Session Spec (JSON)',
 		name: 'sessionSpecJson',
@@ -286,6 +289,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const tokenTtl = seconds(this.getNodeParameter('clientSessionTokenTtl', itemIndex, 600));
+	const ibvOptions = readIbvOptions(this, itemIndex);
 	const spec = buildSessionSpec({
 		requestedChecks: this.getNodeParameter('requestedChecks', itemIndex, []) as string[],
 		requestedTasks: this.getNodeParameter('requestedTasks', itemIndex, []) as string[],
@@ -306,7 +310,7 @@ export async function execute(
 	assertHttpsNotifications(this, spec, credentials.environment, itemIndex);
 	const { body } = await yotiRequest<IDataObject>(
 		this,
-		{ api: 'idv', method: 'POST', path: '/sessions', body: spec },
+		{ api: 'idv', method: 'POST', path: '/sessions', body: withIbvOptions(spec, ibvOptions) },
 		{ attempts: run.attempts, itemIndex },
 	);
 	const sessionId = String(body?.session_id ?? '');

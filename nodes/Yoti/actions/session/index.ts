@@ -7,8 +7,13 @@ import * as deleteTrackedDevices from './deleteTrackedDevices.operation';
 import * as get from './get.operation';
 import * as getConfiguration from './getConfiguration.operation';
 import * as getIdentityData from './getIdentityData.operation';
+import * as getInstructions from './getInstructions.operation';
+import * as getInstructionsContactProfile from './getInstructionsContactProfile.operation';
+import * as getInstructionsPdf from './getInstructionsPdf.operation';
 import * as getMedia from './getMedia.operation';
 import * as getTrackedDevices from './getTrackedDevices.operation';
+import * as sendInstructionsEmail from './sendInstructionsEmail.operation';
+import * as setInstructions from './setInstructions.operation';
 
 export const operations = {
 	create,
@@ -18,8 +23,13 @@ export const operations = {
 	get,
 	getConfiguration,
 	getIdentityData,
+	getInstructions,
+	getInstructionsContactProfile,
+	getInstructionsPdf,
 	getMedia,
 	getTrackedDevices,
+	sendInstructionsEmail,
+	setInstructions,
 };
 
 export const description: INodeProperties[] = [
@@ -72,6 +82,24 @@ export const description: INodeProperties[] = [
 				description: 'Name, date of birth, document number and more, one item per ID document',
 			},
 			{
+				name: 'Get Instructions',
+				value: 'getInstructions',
+				action: 'Get branch visit instructions',
+				description: 'The branch, documents and contact profile status of an in-branch (IBV) session',
+			},
+			{
+				name: 'Get Instructions Contact Profile',
+				value: 'getInstructionsContactProfile',
+				action: 'Get instructions contact profile',
+				description: 'Name and e-mail the in-branch instructions go to',
+			},
+			{
+				name: 'Get Instructions PDF',
+				value: 'getInstructionsPdf',
+				action: 'Download instructions PDF',
+				description: 'Download the instructions the user takes to the branch',
+			},
+			{
 				name: 'Get Media',
 				value: 'getMedia',
 				action: 'Download session media',
@@ -83,6 +111,18 @@ export const description: INodeProperties[] = [
 				action: 'Get session tracked devices',
 				description: 'One item per device event',
 			},
+			{
+				name: 'Send Instructions Email',
+				value: 'sendInstructionsEmail',
+				action: 'Send instructions email',
+				description: 'Have Yoti e-mail the instructions to the contact profile (never retried)',
+			},
+			{
+				name: 'Set Instructions',
+				value: 'setInstructions',
+				action: 'Set branch visit instructions',
+				description: 'Contact profile, documents and branch for an in-branch (IBV) session',
+			},
 		],
 	},
 	...create.description,
@@ -92,6 +132,11 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getConfiguration.description,
 	...getIdentityData.description,
+	...getInstructions.description,
+	...getInstructionsContactProfile.description,
+	...getInstructionsPdf.description,
 	...getMedia.description,
 	...getTrackedDevices.description,
+	...sendInstructionsEmail.description,
+	...setInstructions.description,
 ];

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { extensionForMime } from '../../core';
+import { binaryPropertyField, sessionIdField } from '../../descriptions';
+import { optionsCollection } from '../../helpers/options';
+import { readUuid } from '../../helpers/params';
+import type { RunOptions } from '../../helpers/types';
+import { yotiRequest } from '../../transport';
+
+const show = { resource: ['session'], operation: ['getInstructionsPdf'] };
+
+export const description: INodeProperties[] = [
+	sessionIdField(show),
+	binaryPropertyField(show),
+	optionsCollection(show),
+];
+
+/**
+ * GET /sessions/{id}/instructions/pdf: the instructions the user takes to the branch, as
+ * binary `instructions-<sessionId>.pdf`. 204 (no PDF yet) is not an error: `has_content: false`,
+ * no binary — as the Java SDK's getIbvInstructionsPdf returns null on 204.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunOptions,
+): Promise<INodeExecutionData[]> {
+	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const response = await yotiRequest(
+		this,
+		{ api: 'idv', method: 'GET', path: `/sessions/${sessionId}/instructions/pdf`, download: true, resource: 'session' },
+		{ attempts: run.attempts, itemIndex },
+	);
+	const bytes = Buffer.isBuffer(response.body) ? response.body : undefined;
+	if (response.statusCode === 204 || !bytes || bytes.length === 0) {
+		return [{ json: { session_id: sessionId, mime_type: null, size: 0, has_content: false } }];
+	}
+	const contentType = response.headers['content-type'] ?? 'application/pdf';
+	const mimeType = contentType.split(';')[0].trim().toLowerCase() || 'application/pdf';
+	const fileName = `instructions-${sessionId}.${extensionForMime(mimeType)}`;
+	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return [
+		{
+			json: { session_id: sessionId, mime_type: mimeType, size: bytes.length, has_content: true },
+			binary: { [binaryPropertyName]: binary },
+		},
+	];
+}
