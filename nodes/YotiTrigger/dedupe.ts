@@ -22,8 +22,10 @@ export interface DedupeIdentity {
 }
 
 /**
- * A short stable key for one notification. Hashed so that 1000 remembered keys stay small in
- * the workflow's static data, which n8n writes to its database after every call.
+ * A short stable key for one notification, also emitted on every item as `dedupe_key` (users
+ * store it to claim a notification once across processes: changing it re-runs old ones).
+ * Hashed so that 1000 remembered keys stay small in the workflow's static data, which n8n
+ * writes to its database after every call.
  */
 export function dedupeKey(n: DedupeIdentity): string {
 	const parts = [n.session_id, n.topic.toLowerCase(), n.check_id, n.task_id, n.resource_id];

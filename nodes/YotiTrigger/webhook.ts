@@ -47,18 +47,24 @@ export async function handleNotification(
 		return { webhookResponse: { received: true, skipped: 'duplicate' } };
 	}
 
+	// The same key in every process: a step after the trigger (Remove Duplicates, a database
+	// claim) can make the effect happen once where this process's record cannot.
+	const dedupe_key = dedupeKey(notification);
 	if (this.getNodeParameter('fetchSession', false) !== true) {
 		// Answered here rather than by n8n: on n8n 2.40 the static data (the de-duplication
 		// record) is saved only on this path once a run starts (test/scale/FINDINGS.md).
 		answer(this, 200);
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([notificationItem(notification)])] };
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([{ ...notificationItem(notification), dedupe_key }])] };
 	}
 
 	// Yoti gets its 200 before the session is read, so a slow or failing read never makes it
 	// wait or retry; the run then starts with whatever the read produced.
 	answer(this, 200);
 	const items = await fetchSessionItems(this, notification);
-	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+	return {
+		noWebhookResponse: true,
+		workflowData: [this.helpers.returnJsonArray(items.map((item) => ({ ...item, dedupe_key })))],
+	};
 }
 
 /** Checks and records the notification, in static data and in this process's memory. */

@@ -67,7 +67,7 @@ async function runAudit({ webhookUrl, auditPath, batches, psql, workflowId, vict
 	// kill the victim while it is running audit executions and others still wait
 	const poll = batchTracker(psql, workflowId);
 	let killed = null;
-	while (!killed && Date.now() - t0 < 120_000) {
+	while (!killed && Date.now() - t0 < 300_000) {
 		const { rows } = poll();
 		const auditIds = new Set(rows.map((r) => r.id));
 		const { started, finished } = workerActivity(victim);

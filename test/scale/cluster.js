@@ -1,6 +1,6 @@
 'use strict';
 /* eslint-disable */
-// Starts the pinned n8n in queue mode: one main, one webhook process, N workers, all on
+// Starts the pinned n8n in queue mode: one main, M webhook processes, N workers, all on
 // loopback, sharing one PostgreSQL database, one Redis, one encryption key and one user folder.
 
 const fs = require('node:fs');
@@ -134,12 +134,12 @@ async function waitReady(proc, url, timeoutMs) {
 }
 
 /**
- * Starts main, webhook and workers. Returns handles with their ports.
- * `workerConcurrency` is passed as `n8n worker --concurrency`.
+ * Starts main, `webhooks` webhook processes and `workers` workers. Returns handles with their
+ * ports; `webhook` is the first webhook process. `workerConcurrency` is passed as
+ * `n8n worker --concurrency`.
  */
-async function startCluster({ nodeBin, n8nBin, baseEnv, logDir, workers = 2, workerConcurrency = 5, startupTimeoutMs = 180_000 }) {
+async function startCluster({ nodeBin, n8nBin, baseEnv, logDir, webhooks = 1, workers = 2, workerConcurrency = 5, startupTimeoutMs = 300_000 }) {
 	const mainPort = await freePort();
-	const webhookPort = await freePort();
 	const common = { nodeBin, n8nBin, logDir };
 
 	const main = spawnN8n({
@@ -153,14 +153,19 @@ async function startCluster({ nodeBin, n8nBin, baseEnv, logDir, workers = 2, wor
 	// main runs the migrations: the others start once it is up
 	await waitReady(main, `${main.url}/healthz/readiness`, startupTimeoutMs);
 
-	const webhook = spawnN8n({
-		...common,
-		name: 'webhook',
-		args: ['webhook'],
-		env: { ...baseEnv, N8N_PORT: String(webhookPort), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
-	});
-	webhook.port = webhookPort;
-	webhook.url = `http://127.0.0.1:${webhookPort}`;
+	const webhookProcs = [];
+	for (let i = 1; i <= webhooks; i++) {
+		const port = await freePort();
+		const w = spawnN8n({
+			...common,
+			name: i === 1 ? 'webhook' : `webhook${i}`,
+			args: ['webhook'],
+			env: { ...baseEnv, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+		});
+		w.port = port;
+		w.url = `http://127.0.0.1:${port}`;
+		webhookProcs.push(w);
+	}
 
 	const workerProcs = [];
 	for (let i = 1; i <= workers; i++) {
@@ -181,18 +186,18 @@ async function startCluster({ nodeBin, n8nBin, baseEnv, logDir, workers = 2, wor
 		w.url = `http://127.0.0.1:${healthPort}`;
 		workerProcs.push(w);
 	}
-	await Promise.all([
-		waitReady(webhook, `${webhook.url}/healthz/readiness`, startupTimeoutMs),
-		...workerProcs.map((w) => waitReady(w, `${w.url}/healthz/readiness`, startupTimeoutMs)),
-	]);
-	const all = [main, webhook, ...workerProcs];
+	await Promise.all(
+		[...webhookProcs, ...workerProcs].map((p) => waitReady(p, `${p.url}/healthz/readiness`, startupTimeoutMs)),
+	);
+	const all = [main, ...webhookProcs, ...workerProcs];
 	return {
 		main,
-		webhook,
+		webhook: webhookProcs[0],
+		webhooks: webhookProcs,
 		workers: workerProcs,
 		all,
 		async stop() {
-			await Promise.all([webhook, ...workerProcs].map((p) => p.stop()));
+			await Promise.all([...webhookProcs, ...workerProcs].map((p) => p.stop()));
 			await main.stop();
 		},
 	};

@@ -8,7 +8,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { unflatten, nodeOutputItems } = require('./executions');
 const { deterministicUuid, writeAuditSessions, compareAudit, seededShuffle } = require('./fixtures');
-const { keyOf, sequentialPlan, crossProcessPlan, judge } = require('./notifications');
+const { keyOf, sequentialPlan, crossProcessPlan, repeatPlan, judge, judgeEffects } = require('./notifications');
+const { startSink } = require('./sink');
 const { workerActivity } = require('./audit');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -148,6 +149,43 @@ test('judge: lost, doubled, refused-but-ran and unknown executions', () => {
 	assert.equal(j.duplicated, 2); // b ran 3 times
 	assert.equal(j.fromRefused, 1); // x was refused (401) and must never run; a's twin is covered by a
 	assert.equal(j.unknown, 2);
+});
+
+test('repeatPlan: exact copies at the second process, never the same object', () => {
+	const n = { session_id: 's', topic: 'session_completion' };
+	const plan = repeatPlan([n]);
+	assert.deepEqual(plan, [{ kind: 'duplicate', target: 'secondary', notification: { session_id: 's', topic: 'session_completion' } }]);
+	assert.notEqual(plan[0].notification, n);
+});
+
+test('judgeEffects: extra effects of a repeated notification are acted-on repeats, of others duplicates', () => {
+	const k = (id) => keyOf({ session_id: id, topic: 'session_completion' });
+	const validKeys = new Set([k('a'), k('b'), k('c'), k('d')]);
+	const repeatedKeys = new Set([k('a'), k('b')]);
+	// a: once (its repeat stopped), b: 3 times (2 repeats acted on), c: twice without a repeat, d: never, z: unknown
+	const effectsByKey = new Map([[k('a'), 1], [k('b'), 3], [k('c'), 2], [k('z'), 1]]);
+	const j = judgeEffects({ validKeys, repeatedKeys, effectsByKey });
+	assert.deepEqual({ ...j, examples: undefined }, { lost: 1, duplicated: 1, actedOn: 2, unknown: 1, examples: undefined });
+	assert.deepEqual(judgeEffects({ validKeys: new Set([k('a')]), repeatedKeys, effectsByKey: new Map([[k('a'), 1]]) }).actedOn, 0);
+});
+
+test('sink: counts POSTs per flow and notification key', async () => {
+	const sink = await startSink();
+	try {
+		const post = (flow, notification) =>
+			fetch(`${sink.url}/${flow}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ notification, execution: 7 }) });
+		const n = { session_id: 's', topic: 'SESSION_COMPLETION', check_id: null, dedupe_key: 'abc' };
+		assert.equal((await post('claim', n)).status, 200);
+		assert.equal((await post('claim', n)).status, 200);
+		assert.equal((await post('removeDuplicates', n)).status, 200);
+		assert.equal((await fetch(`${sink.url}/claim`, { method: 'POST', body: 'not json' })).status, 400);
+		assert.deepEqual([...sink.effectsByKey('claim')], [[keyOf(n), 2]]);
+		assert.deepEqual([...sink.effectsByKey('removeDuplicates')], [[keyOf(n), 1]]);
+		assert.deepEqual(sink.hits('claim')[0], { key: keyOf(n), dedupeKey: 'abc', execution: '7' });
+		assert.deepEqual([...sink.effectsByKey('other')], []);
+	} finally {
+		await sink.close();
+	}
 });
 
 test('workerActivity: started/finished execution ids from an n8n worker log', () => {

@@ -132,4 +132,36 @@ function judge(deliveries, executionsByKey) {
 	return { valid: validKeys.size, lost, duplicated, fromRefused, unknown, examples };
 }
 
-module.exports = { keyOf, sequentialPlan, crossProcessPlan, concurrentPlan, runLimited, judge };
+/** Exact repeats of already-delivered notifications, all at `target`. */
+function repeatPlan(notifications, target = 'secondary') {
+	return notifications.map((notification) => ({ kind: 'duplicate', target, notification: { ...notification } }));
+}
+
+/**
+ * Judges side effects (one per sink hit) against the notifications that should have had one.
+ * `validKeys`: every notification delivered correctly at least once; `repeatedKeys`: those that
+ * were also repeated at another process. Extra effects of a repeated notification are "acted
+ * on" repeats; extra effects of any other one are duplicates.
+ */
+function judgeEffects({ validKeys, repeatedKeys, effectsByKey }) {
+	let lost = 0;
+	let duplicated = 0;
+	let actedOn = 0;
+	let unknown = 0;
+	const examples = [];
+	for (const key of validKeys) {
+		const n = effectsByKey.get(key) || 0;
+		if (n === 0) {
+			lost++;
+			if (examples.length < 5) examples.push(`no side effect for ${key}`);
+		} else if (n > 1) {
+			if (repeatedKeys.has(key)) actedOn += n - 1;
+			else duplicated += n - 1;
+			if (examples.length < 5) examples.push(`${n} side effects for ${key}`);
+		}
+	}
+	for (const [key, n] of effectsByKey) if (!validKeys.has(key)) unknown += n;
+	return { lost, duplicated, actedOn, unknown, examples };
+}
+
+module.exports = { keyOf, sequentialPlan, crossProcessPlan, concurrentPlan, repeatPlan, runLimited, judge, judgeEffects };

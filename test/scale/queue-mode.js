@@ -1,10 +1,13 @@
 'use strict';
 /* eslint-disable */
 // npm run test:scale — the package under n8n's queue mode.
-// PostgreSQL + Redis (Debian packages, throwaway, loopback) -> pinned n8n: main, webhook
-// process, 2 workers -> nightly audit over 2,000 sessions against the simulator (one worker
-// SIGKILLed mid-audit) + 500 notifications through the simulator at the Yoti Trigger.
-// Last line: `queue mode: <n> executions, <w> workers, <lost> lost, <dup> duplicated`.
+// PostgreSQL + Redis (Debian packages, throwaway, loopback) -> pinned n8n: main, 2 webhook
+// processes, 2 workers -> nightly audit over 2,000 sessions against the simulator (one worker
+// SIGKILLed mid-audit) + 500 notifications through the simulator at the Yoti Trigger, then
+// repeats of delivered notifications at the second webhook process, guarded by a PostgreSQL
+// claim on dedupe_key (asserted) and by Remove Duplicates (measured).
+// Last line: `queue mode: <n> executions, <w> workers, <lost> lost, <dup> duplicated,
+// cross-process repeats: <r> sent, <a> acted on`.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,7 +19,8 @@ const { resolveN8n, installPackage, importAndPublish, REPO } = require('./n8n-se
 const { readExecutions, nodeOutputItems } = require('./executions');
 const { pickTemplates, writeAuditSessions, compareAudit } = require('./fixtures');
 const wf = require('./workflows');
-const { keyOf, sequentialPlan, crossProcessPlan, concurrentPlan, runLimited, judge } = require('./notifications');
+const { keyOf, sequentialPlan, crossProcessPlan, concurrentPlan, repeatPlan, runLimited, judge, judgeEffects } = require('./notifications');
+const { startSink } = require('./sink');
 const { runAudit, workerActivity } = require('./audit');
 
 const CONFIG = {
@@ -26,6 +30,7 @@ const CONFIG = {
 	probe: Number(process.env.SCALE_PROBE || 40),
 	notifyInFlight: 4,
 	latencyMs: Number(process.env.SCALE_LATENCY_MS || 40),
+	webhooks: 2,
 	workers: 2,
 	workerConcurrency: 2,
 	yotiConcurrency: 5,
@@ -98,9 +103,9 @@ async function notify(simUrl, { notification, endpoint, authToken }) {
 	return { adminStatus: res.status, webhookStatus: typeof body.status === 'number' ? body.status : undefined, body };
 }
 
-/** key -> number of executions of the trigger workflow whose trigger output is that notification. */
-function triggerExecutions(psql) {
-	const rows = readExecutions(psql, { workflowIds: [wf.TRIGGER_WORKFLOW_ID] });
+/** key -> number of executions of a notification workflow whose trigger output is that notification. */
+function triggerExecutions(psql, workflowId = wf.TRIGGER_WORKFLOW_ID) {
+	const rows = readExecutions(psql, { workflowIds: [workflowId] });
 	const byKey = new Map();
 	const byId = new Map();
 	for (const row of rows) {
@@ -111,6 +116,17 @@ function triggerExecutions(psql) {
 		byId.set(row.id, { key, status: row.status });
 	}
 	return { rows, byKey, byId };
+}
+
+/** Median and p95 of a node's run time (ms, as n8n records it) over a workflow's executions. */
+function nodeTimes(psql, workflowId, nodeName) {
+	const times = [];
+	for (const row of readExecutions(psql, { workflowIds: [workflowId] })) {
+		for (const run of row.data?.resultData?.runData?.[nodeName] ?? []) if (typeof run.executionTime === 'number') times.push(run.executionTime);
+	}
+	times.sort((a, b) => a - b);
+	const at = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(times.length * p))] : null);
+	return { runs: times.length, median: at(0.5), p95: at(0.95) };
 }
 
 function queuedItem(data) {
@@ -164,6 +180,12 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 	await installPackage(userFolder, log);
 
+	// the claim table + function a team creates once in its PostgreSQL (README "Running at scale")
+	postgres.psql(`SET ROLE ${postgres.user};\n${wf.CLAIM_SETUP_SQL}`);
+	const sink = await startSink();
+	registerCleanup(() => sink.close());
+	log(`side-effect sink ${sink.url}; claim table yoti_notification_claims created`);
+
 	const authToken = crypto.randomBytes(18).toString('base64url');
 	const baseEnv = queueEnv({
 		userFolder,
@@ -184,8 +206,12 @@ async function main() {
 	const n8nCtx = { ...n8n, env: baseEnv };
 	await importAndPublish(n8nCtx, {
 		dir: baseDir,
-		credentials: wf.credentials({ ...demoCredentials(simulator), idvBaseUrl, authToken }),
-		workflows: [wf.auditWorkflow({ concurrency: CONFIG.yotiConcurrency }), wf.triggerWorkflow()],
+		credentials: wf.credentials({ ...demoCredentials(simulator), idvBaseUrl, authToken, postgres }),
+		workflows: [
+			wf.auditWorkflow({ concurrency: CONFIG.yotiConcurrency }),
+			wf.triggerWorkflow({ sinkUrl: sink.url }),
+			wf.removeDuplicatesWorkflow({ sinkUrl: sink.url }),
+		],
 	});
 	log('credentials and workflows imported and published');
 
@@ -194,29 +220,31 @@ async function main() {
 		n8nBin: n8n.n8nBin,
 		baseEnv,
 		logDir: baseDir,
+		webhooks: CONFIG.webhooks,
 		workers: CONFIG.workers,
 		workerConcurrency: CONFIG.workerConcurrency,
 	});
 	registerCleanup(() => cluster.stop());
-	await waitWebhooksRegistered(postgres.psql, [wf.AUDIT_WORKFLOW_ID, wf.TRIGGER_WORKFLOW_ID]);
-	log(`queue mode up: main ${cluster.main.url}, webhook ${cluster.webhook.url}, workers ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}`);
+	await waitWebhooksRegistered(postgres.psql, [wf.AUDIT_WORKFLOW_ID, wf.TRIGGER_WORKFLOW_ID, wf.REMOVE_DUPLICATES_WORKFLOW_ID]);
+	log(`queue mode up: main ${cluster.main.url}, webhook processes ${cluster.webhooks.map((w) => w.url).join(', ')}, workers ${cluster.workers.map((w) => `${w.name} pid ${w.pid}`).join(', ')}`);
 
 	try {
-		const notif = await notificationPhase({ sim, cluster, postgres, ids, expected, authToken });
+		const notif = await notificationPhase({ sim, sink, cluster, postgres, ids, expected, authToken });
 		const audit = await auditPhase({ cluster, postgres, redis, ids, expected });
 		const all = readExecutions(postgres.psql, { withData: false });
-		const lost = audit.result.lost + notif.judged.lost;
-		const dup = audit.result.duplicated + notif.judged.duplicated + notif.judged.fromRefused;
+		const lost = audit.result.lost + notif.judged.lost + notif.effects.lost;
+		const dup = audit.result.duplicated + notif.judged.duplicated + notif.judged.fromRefused + notif.effects.duplicated + notif.effects.unknown;
 		log(`audit: ${audit.result.receivedItems}/${audit.result.expectedItems} check items from ${audit.run.successByBatch.size} batches in ${audit.run.seconds.toFixed(1)}s; per worker ${JSON.stringify(audit.run.perWorker)}`);
-		log(`notifications at the webhook process: ${notif.judged.valid} valid -> ${notif.executions} executions, ${notif.judged.lost} lost, ${notif.judged.duplicated} repeats ran`);
-		log(`known limit (not asserted, see test/scale/FINDINGS.md): repeats at a second process ran again ${notif.cross.duplicated}/${notif.cross.valid} times when sequential, ${notif.concurrent.duplicated}/${notif.concurrent.valid} when concurrent`);
+		log(`notifications at the first webhook process: ${notif.judged.valid} valid -> ${notif.executions} executions, ${notif.judged.lost} lost, ${notif.judged.duplicated} repeats ran`);
+		log(`cross-process repeats at the second webhook process (claim in PostgreSQL): ${notif.repeatsSent} sent, ${notif.repeatRuns} started an execution past the trigger, ${notif.effects.actedOn} acted on`);
+		log(`measured, not asserted (test/scale/FINDINGS.md): with Remove Duplicates instead, ${notif.removeDuplicates.sent} repeats -> ${notif.removeDuplicates.actedOn} acted on (simultaneous ${notif.removeDuplicates.simultaneousActedOn}, spaced ${notif.removeDuplicates.spacedActedOn}); ${notif.removeDuplicates.lost} notifications without any effect; executions ${JSON.stringify(notif.removeDuplicates.statuses)}`);
 		if (failures.length) {
 			log(`${failures.length} assertion(s) failed:`);
 			for (const f of failures) log(`  - ${f}`);
 		}
 		await shutdown(cluster, sim, svc);
 		log(`done in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
-		console.log(`queue mode: ${all.length} executions, ${CONFIG.workers} workers, ${lost} lost, ${dup} duplicated`);
+		console.log(`queue mode: ${all.length} executions, ${CONFIG.workers} workers, ${lost} lost, ${dup} duplicated, cross-process repeats: ${notif.repeatsSent} sent, ${notif.effects.actedOn} acted on`);
 		process.exitCode = failures.length ? 1 : 0;
 	} catch (err) {
 		for (const p of cluster.all) {
@@ -227,13 +255,26 @@ async function main() {
 	}
 }
 
-async function notificationPhase({ sim, cluster, postgres, ids, expected, authToken }) {
-	const endpoints = { primary: `${cluster.webhook.url}${wf.triggerPath()}`, secondary: `${cluster.main.url}${wf.triggerPath()}` };
-	const fire = (d) => notify(sim.url, { notification: d.notification, endpoint: endpoints[d.target], authToken: d.kind === 'badAuth' ? `${authToken}-wrong` : authToken });
+async function notificationPhase({ sim, sink, cluster, postgres, ids, expected, authToken }) {
+	const [first, second] = cluster.webhooks;
+	const endpoints = {
+		claim: { primary: `${first.url}${wf.triggerPath()}`, secondary: `${second.url}${wf.triggerPath()}` },
+		removeDuplicates: { primary: `${first.url}${wf.removeDuplicatesPath()}`, secondary: `${second.url}${wf.removeDuplicatesPath()}` },
+	};
+	const fireAt = (flow) => (d) =>
+		notify(sim.url, { notification: d.notification, endpoint: endpoints[flow][d.target], authToken: d.kind === 'badAuth' ? `${authToken}-wrong` : authToken });
+	const fire = fireAt('claim');
+	const keysOf = (deliveries) => new Set(deliveries.map((d) => keyOf(d.notification)));
+	/** Waits until every execution of the workflow ended, then once more: a trigger answers before n8n creates its execution. */
+	const settle = async (workflowId, atLeast) => {
+		await waitAllFinished(postgres.psql, workflowId, atLeast, 600_000);
+		await sleep(3000);
+		return waitAllFinished(postgres.psql, workflowId, atLeast, 600_000);
+	};
 
-	// 1. asserted: the storm at the webhook process
+	// 1. asserted: the storm at the first webhook process
 	const plan = sequentialPlan({ sessionIds: ids, expected, total: CONFIG.notifications, repeatsAt: 'primary' });
-	log(`notifications: ${plan.length} through the simulator at the webhook process, ${CONFIG.notifyInFlight} in flight`);
+	log(`notifications: ${plan.length} through the simulator at the first webhook process, ${CONFIG.notifyInFlight} in flight`);
 	const statuses = { valid: {}, duplicate: {}, badAuth: {} };
 	const latencies = [];
 	const started = Date.now();
@@ -252,7 +293,7 @@ async function notificationPhase({ sim, cluster, postgres, ids, expected, authTo
 	check(Object.keys(statuses.badAuth).every((s) => s === '401'), 'every bad-auth notification answered 401');
 
 	const validCount = plan.filter((d) => d.kind === 'valid').length;
-	await waitAllFinished(postgres.psql, wf.TRIGGER_WORKFLOW_ID, validCount, 180_000);
+	await settle(wf.TRIGGER_WORKFLOW_ID, validCount);
 	const { rows, byKey } = triggerExecutions(postgres.psql);
 	const judged = judge(plan, byKey);
 	const statusCount = rows.reduce((acc, r) => ((acc[r.status] = (acc[r.status] || 0) + 1), acc), {});
@@ -265,32 +306,124 @@ async function notificationPhase({ sim, cluster, postgres, ids, expected, authTo
 	check(rows.every((r) => r.status === 'success'), 'every trigger execution succeeded');
 	const ran = cluster.workers.map((w) => [...workerActivity(w).finished].filter((id) => rows.some((r) => r.id === id)).length);
 	check(ran.every((n) => n > 0), `trigger executions ran on both workers (${ran.join(' / ')})`);
+	const stormKeys = keysOf(plan.filter((d) => d.kind === 'valid'));
+	const stormEffects = judgeEffects({ validKeys: stormKeys, repeatedKeys: new Set(), effectsByKey: sink.effectsByKey('claim') });
+	check(stormEffects.lost === 0 && stormEffects.duplicated === 0 && stormEffects.unknown === 0, `storm: one side effect per valid notification (${JSON.stringify({ ...stormEffects, examples: undefined })})`);
 
-	// 2. measured: repeats at another process (main also serves production webhooks)
-	const probe = async (label, deliveries, run) => {
-		const before = new Set(triggerExecutions(postgres.psql).rows.map((r) => r.id));
-		await run();
-		const valid = deliveries.filter((d) => d.kind === 'valid').length;
-		await waitAllFinished(postgres.psql, wf.TRIGGER_WORKFLOW_ID, before.size + valid, 180_000);
-		const after = triggerExecutions(postgres.psql);
-		const keys = new Map();
-		for (const [id, { key }] of after.byId) if (!before.has(id)) keys.set(key, (keys.get(key) || 0) + 1);
-		const j = judge(deliveries, keys);
-		log(`${label}: ${valid} notifications, each also repeated at main -> ${[...keys.values()].reduce((a, b) => a + b, 0)} executions (${j.duplicated} repeats ran again)`);
-		check(j.lost === 0, `${label}: every notification still ran at least once (${j.lost} lost)`);
-		return j;
+	// 2. asserted: repeats of delivered notifications at the second webhook process, guarded by the claim
+	let offset = plan.length;
+	const spaced = crossProcessPlan({ sessionIds: ids, expected, offset, count: CONFIG.probe });
+	offset += CONFIG.probe;
+	const spacedPairs = [];
+	for (let i = 0; i < spaced.length; i += 2) spacedPairs.push([spaced[i], spaced[i + 1]]);
+	const simultaneous = concurrentPlan({ sessionIds: ids, expected, offset, count: CONFIG.probe });
+	offset += CONFIG.probe;
+	const stormOriginals = [];
+	for (const d of plan) if (d.kind === 'valid' && stormOriginals.length < CONFIG.probe) stormOriginals.push(d.notification);
+	const late = repeatPlan(stormOriginals, 'secondary');
+	const crossStarted = Date.now();
+	// spaced: the repeat goes to the second process once the first answered the original
+	await runLimited(spacedPairs, CONFIG.notifyInFlight, async ([original, repeat]) => {
+		await fire(original);
+		await fire(repeat);
+	});
+	// simultaneous: original at the first process, repeat at the second, at the same moment
+	await runLimited(simultaneous, CONFIG.notifyInFlight, async (pair) => {
+		await Promise.all(pair.map(fire));
+	});
+	// late: notifications the storm delivered minutes ago, again at the second process
+	await runLimited(late, CONFIG.notifyInFlight, fire);
+	const crossValid = [...spaced, ...simultaneous.flat()].filter((d) => d.kind === 'valid');
+	await settle(wf.TRIGGER_WORKFLOW_ID, validCount + crossValid.length);
+	const repeatsSent = spacedPairs.length + simultaneous.length + late.length;
+	const validKeys = new Set([...stormKeys, ...keysOf(crossValid)]);
+	const repeatedKeys = new Set([...keysOf(spaced), ...keysOf(simultaneous.flat()), ...keysOf(late)]);
+	const effects = judgeEffects({ validKeys, repeatedKeys, effectsByKey: sink.effectsByKey('claim') });
+	const after = triggerExecutions(postgres.psql);
+	const pastTrigger = (keys) => [...keys].reduce((n, key) => n + Math.max(0, (after.byKey.get(key) || 0) - 1), 0);
+	const repeatRuns = pastTrigger(repeatedKeys);
+	const runsByKind = `spaced ${pastTrigger(keysOf(spaced))}, simultaneous ${pastTrigger(keysOf(simultaneous.flat()))}, late ${pastTrigger(keysOf(late))}`;
+	log(`cross-process: ${repeatsSent} repeats at the second webhook process in ${((Date.now() - crossStarted) / 1000).toFixed(1)}s (${spacedPairs.length} spaced, ${simultaneous.length} simultaneous, ${late.length} late); ${repeatRuns} got past the trigger into an execution (${runsByKind}); side effects ${JSON.stringify({ ...effects, examples: undefined })}`);
+	for (const e of effects.examples) log(`  ${e}`);
+	check(repeatsSent >= 40, `at least 40 cross-process repeats sent (${repeatsSent})`);
+	check(effects.lost === 0, `every notification acted on at least once (${effects.lost} without a side effect)`);
+	check(effects.actedOn === 0, `no cross-process repeat acted on (${effects.actedOn})`);
+	check(effects.duplicated === 0 && effects.unknown === 0, `no other doubled or unknown side effect (${effects.duplicated}, ${effects.unknown})`);
+	const claimRows = Number(postgres.psql('SELECT count(*) FROM yoti_notification_claims').trim());
+	check(claimRows === validKeys.size, `one claim row per notification (${claimRows} for ${validKeys.size})`);
+	log(`claim node run time: ${JSON.stringify(nodeTimes(postgres.psql, wf.TRIGGER_WORKFLOW_ID, 'Claim notification once'))} ms`);
+
+	// 3. measured, not asserted: the same repeats with Remove Duplicates as the guard
+	const removeDuplicates = await removeDuplicatesProbe({ sink, postgres, ids, expected, offset, fire: fireAt('removeDuplicates'), settle });
+	return { plan, judged, executions: rows.length, effects, repeatsSent, repeatRuns, removeDuplicates };
+}
+
+/**
+ * Remove Duplicates (previous executions, dedupe_key, scope workflow) in the place of the claim,
+ * on its own workflow: (1) notifications delivered to both webhook processes at once; (2) once
+ * those executions ended, each again at the second process; (3) a burst of new notifications
+ * at the first process, 8 in flight (different keys at once: lost history updates), then, once
+ * ended, each again at the second process.
+ */
+async function removeDuplicatesProbe({ sink, postgres, ids, expected, offset, fire, settle }) {
+	const flow = 'removeDuplicates';
+	const runs = () => readExecutions(postgres.psql, { workflowIds: [wf.REMOVE_DUPLICATES_WORKFLOW_ID], withData: false }).length;
+	const extra = (keys) => {
+		const effectsByKey = sink.effectsByKey(flow);
+		return [...keys].reduce((n, k) => n + Math.max(0, (effectsByKey.get(k) || 0) - 1), 0);
 	};
-	const crossPlan = crossProcessPlan({ sessionIds: ids, expected, offset: plan.length, count: CONFIG.probe });
-	const cross = await probe('cross-process probe (repeat after the original was answered)', crossPlan, async () => {
-		for (const d of crossPlan) await fire(d);
+	// twice the pairs: the window it races in is a few milliseconds, so a repeat gets through only now and then
+	const pairs = concurrentPlan({ sessionIds: ids, expected, offset, count: 2 * CONFIG.probe });
+	const pairKeys = new Set(pairs.map(([d]) => keyOf(d.notification)));
+	await runLimited(pairs, CONFIG.notifyInFlight, async (pair) => {
+		await Promise.all(pair.map(fire));
 	});
-	const pairs = concurrentPlan({ sessionIds: ids, expected, offset: plan.length + CONFIG.probe, count: CONFIG.probe });
-	const concurrent = await probe('concurrent probe (original and repeat at the same moment)', pairs.flat(), async () => {
-		await runLimited(pairs, 4, async (pair) => {
-			await Promise.all(pair.map(fire));
-		});
-	});
-	return { plan, judged, executions: rows.length, cross, concurrent };
+	await settle(wf.REMOVE_DUPLICATES_WORKFLOW_ID, pairs.length);
+	const simultaneousActedOn = extra(pairKeys);
+	const afterPairs = repeatPlan(pairs.map(([d]) => d.notification), 'secondary');
+	await runLimited(afterPairs, CONFIG.notifyInFlight, fire);
+	await settle(wf.REMOVE_DUPLICATES_WORKFLOW_ID, runs());
+	const afterPairsActedOn = extra(pairKeys) - simultaneousActedOn;
+
+	const burst = concurrentPlan({ sessionIds: ids, expected, offset: offset + pairs.length, count: CONFIG.probe }).map(([d]) => d);
+	const burstKeys = keysOfDeliveries(burst);
+	await runLimited(burst, 2 * CONFIG.notifyInFlight, fire);
+	await settle(wf.REMOVE_DUPLICATES_WORKFLOW_ID, pairs.length + burst.length);
+	const storedAfterBurst = storedHistory(postgres);
+	const burstRepeats = repeatPlan(burst.map((d) => d.notification), 'secondary');
+	const runsBefore = runs();
+	await runLimited(burstRepeats, CONFIG.notifyInFlight, fire);
+	await settle(wf.REMOVE_DUPLICATES_WORKFLOW_ID, runsBefore);
+	const burstActedOn = extra(burstKeys);
+	const burstPastTrigger = runs() - runsBefore;
+
+	const effectsByKey = sink.effectsByKey(flow);
+	const keys = new Set([...pairKeys, ...burstKeys]);
+	const lost = [...keys].filter((k) => !effectsByKey.get(k)).length;
+	const rows = readExecutions(postgres.psql, { workflowIds: [wf.REMOVE_DUPLICATES_WORKFLOW_ID], withData: false });
+	const statuses = rows.reduce((acc, r) => ((acc[r.status] = (acc[r.status] || 0) + 1), acc), {});
+	const sent = pairs.length + afterPairs.length + burstRepeats.length;
+	const actedOn = simultaneousActedOn + afterPairsActedOn + burstActedOn;
+	log(`Remove Duplicates node run time: ${JSON.stringify(nodeTimes(postgres.psql, wf.REMOVE_DUPLICATES_WORKFLOW_ID, 'Remove Duplicates'))} ms`);
+	log(
+		`Remove Duplicates probe: ${sent} repeats -> ${actedOn} acted on: ${pairs.length} simultaneous at both processes -> ${simultaneousActedOn}; ` +
+			`the same again at the second -> ${afterPairsActedOn}; ${burst.length} new at once at the first (history then held ${storedAfterBurst} keys of ${keys.size}), ` +
+			`then again at the second -> ${burstPastTrigger} past the trigger, ${burstActedOn} acted on; ${lost} notifications without any effect; executions ${JSON.stringify(statuses)}`,
+	);
+	return { sent, actedOn, simultaneousActedOn, spacedActedOn: afterPairsActedOn + burstActedOn, lost, statuses, storedAfterBurst };
+}
+
+function keysOfDeliveries(deliveries) {
+	return new Set(deliveries.map((d) => keyOf(d.notification)));
+}
+
+/** How many keys Remove Duplicates' history row holds for its workflow (n8n's processed_data). */
+function storedHistory(postgres) {
+	try {
+		return postgres.psql(`SELECT json_array_length(value::json->'data') FROM processed_data WHERE "workflowId" = '${wf.REMOVE_DUPLICATES_WORKFLOW_ID}'`).trim() || 'none';
+	} catch (err) {
+		return `unreadable (${err.message.split('\n')[0]})`;
+	}
 }
 
 async function auditPhase({ cluster, postgres, redis, ids, expected }) {
@@ -307,6 +440,8 @@ async function auditPhase({ cluster, postgres, redis, ids, expected }) {
 		workers: cluster.workers,
 		redisCli: redis.cli,
 		log,
+		// the machine is shared: generous, but the run still ends by itself
+		timeoutMs: 900_000,
 	});
 	const result = compareAudit(expected, run.items);
 	log(`audit compared: ${JSON.stringify({ ...result, examples: undefined })}`);
@@ -331,6 +466,16 @@ async function shutdown(cluster, sim, svc) {
 	if (sim.close) await sim.close();
 	await svc.stop();
 }
+
+// The machine may be shared and slow, but the run must end by itself.
+const WATCHDOG_MS = Number(process.env.SCALE_TIMEOUT_MS || 75 * 60_000);
+setTimeout(() => {
+	console.error(`[scale] still running after ${WATCHDOG_MS / 60_000} min: stopping everything`);
+	runCleanups().finally(() => {
+		console.log(`queue mode: 0 executions, ${CONFIG.workers} workers, run failed`);
+		process.exit(1);
+	});
+}, WATCHDOG_MS).unref();
 
 main().catch(async (err) => {
 	console.error(`[scale] ${err.stack || err}`);

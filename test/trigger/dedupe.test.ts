@@ -34,6 +34,14 @@ describe('dedupe keys', () => {
 		expect(dedupeKey({ ...base, check_id: 'a|b' })).not.toBe(dedupeKey({ ...base, check_id: 'a', task_id: 'b' }));
 	});
 
+	test('keys are pinned: the same in every process and every release (users store them as dedupe_key)', () => {
+		// sha256 of the JSON array [session_id, topic, check_id, task_id, resource_id], base64url,
+		// first 22 characters; computed outside the code: printf '%s' '<array>' | openssl dgst -sha256 -binary | base64
+		expect(dedupeKey({ ...base, topic: 'session_completion' })).toBe('28nl0DpBbzt0pJmKY8DcPz');
+		expect(dedupeKey({ ...base, topic: 'CHECK_COMPLETION', check_id: '0c6b9a3e-1f2d-4c5b-8a79-6e5d4c3b2a10' })).toBe('6Nr1NDHMdz8YB4HJvabGzQ');
+		expect(dedupeKey({ ...base, topic: 'resource_update', check_id: 'c-3', task_id: 't-2', resource_id: 'r-9' })).toBe('BOMQO6qDE8TOK-WjIDHIgQ');
+	});
+
 	test('keys are short and contain no raw session id', () => {
 		const k = dedupeKey({ ...base, check_id: 'c1' });
 		expect(k).toMatch(/^[A-Za-z0-9_-]{22}$/);

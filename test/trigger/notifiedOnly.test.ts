@@ -136,7 +136,13 @@ async function runOnce(parameters: Record<string, unknown>, notification: Record
 		if (Date.now() - started > 15000) throw new Error('no run');
 		await new Promise((r) => setTimeout(r, 20));
 	}
-	return server.runs[0].items;
+	// Every item of one notification carries the same dedupe_key (its value is pinned in
+	// dedupe.test.ts); the expectations below are about the rest of each item.
+	const items = server.runs[0].items as Record<string, unknown>[];
+	const keys = new Set(items.map((item) => item.dedupe_key));
+	expect(keys.size).toBe(1);
+	expect(String([...keys][0])).toMatch(/^[A-Za-z0-9_-]{22}$/);
+	return items.map(({ dedupe_key, ...rest }) => rest);
 }
 
 const checkCompletion = { topic: 'CHECK_COMPLETION', check_id: CHECK_SUP };

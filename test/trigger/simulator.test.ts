@@ -75,7 +75,12 @@ const doneSession = {
 const fromNotification = {
 	topic: 'check_completion',
 	notification_check_id: LIVENESS_CHECK_ID,
+	// sha256 of ["<DONE_SESSION_ID>","check_completion","<LIVENESS_CHECK_ID>",null,null], base64url, 22 chars (openssl)
+	dedupe_key: 'VeBjeX7p4VP3m1voSB-G6V',
 };
+/** The documented dedupe_key recipe (values pinned in dedupe.test.ts), for sessions created at run time. */
+const keyFor = (n: { session_id: string; topic: string; check_id: string | null; task_id: string | null; resource_id: string | null }) =>
+	crypto.createHash('sha256').update(JSON.stringify([n.session_id, n.topic, n.check_id, n.task_id, n.resource_id])).digest('base64url').slice(0, 22);
 
 let sim: any;
 let sessionsDir: string;
@@ -158,7 +163,8 @@ describe('sessions created through the official SDK, notifications from the simu
 			const result = await adminNotify({ session_id: sessionId, topic, ...ids });
 			expect(result).toMatchObject({ delivered: true, status: 200, body: '' });
 			// IDs the notification does not carry are left out, not null (no red nulls in every row).
-			sent.push({ session_id: sessionId, topic: topic.toLowerCase(), ...ids });
+			const n = { session_id: sessionId, topic: topic.toLowerCase(), check_id: ids.check_id ?? null, task_id: ids.task_id ?? null, resource_id: ids.resource_id ?? null };
+			sent.push({ session_id: sessionId, topic: topic.toLowerCase(), ...ids, dedupe_key: keyFor(n) });
 		}
 		expect(server.runs).toEqual(sent.map((n) => ({ items: [n] })));
 	});
@@ -274,6 +280,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
 				topic: 'session_completion',
+				dedupe_key: 'VirvmE57U7sEFIN2XoOsN9',
 			},
 		]);
 	});
@@ -297,7 +304,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		for (const item of server.runs[0].items) {
 			const keys = Object.keys(item);
 			expect(keys.slice(0, 5)).toEqual(['session_id', 'check_type', 'recommendation', 'approved', 'failed_sub_checks']);
-			expect(keys.slice(-2)).toEqual(['topic', 'notification_check_id']);
+			expect(keys.slice(-3)).toEqual(['topic', 'notification_check_id', 'dedupe_key']);
 		}
 	});
 
@@ -311,6 +318,7 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				resource_id: 'res-live-1',
 				topic: 'resource_update',
 				notification_resource_id: 'res-live-1',
+				dedupe_key: 'NlHl4xXnV47AWlhWLzdOlu',
 			},
 		]);
 	});
@@ -321,7 +329,10 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 		expect(await adminNotify({ session_id: sessionId, topic: 'RESOURCE_UPDATE', resource_id: 'r-1' })).toMatchObject({ status: 200 });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([
-			{ session_id: sessionId, topic: 'resource_update', resource_id: 'r-1', session_state: 'ONGOING' },
+			{
+				session_id: sessionId, topic: 'resource_update', resource_id: 'r-1', session_state: 'ONGOING',
+				dedupe_key: keyFor({ session_id: sessionId, topic: 'resource_update', check_id: null, task_id: null, resource_id: 'r-1' }),
+			},
 		]);
 	});
 
@@ -392,6 +403,7 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		decision: 'ERROR',
 		fetch_failed: true,
 		error,
+		dedupe_key: 'VeBjeX7p4VP3m1voSB-G6V',
 	});
 
 	test('wrong private key → Yoti 401 → error item naming the signature problem, no key in it', async () => {
@@ -412,7 +424,7 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		expect(await notifyDone(server, { session_id: missing })).toMatchObject({ status: 200 });
 		await waitForRuns(server, 1);
 		expect(server.runs[0].items).toEqual([
-			{ ...errorItem(expect.stringMatching(/not found/i)), session_id: missing },
+			{ ...errorItem(expect.stringMatching(/not found/i)), session_id: missing, dedupe_key: 'nra5630KKHBE8IS-OSi8QS' },
 		]);
 	});
 

@@ -37,6 +37,8 @@ const completion = { session_id: SESSION, topic: 'session_completion' };
 const notificationItem = (over: Record<string, unknown> = {}) => ({
 	session_id: SESSION,
 	topic: 'session_completion',
+	// pinned in dedupe.test.ts: SESSION + session_completion
+	dedupe_key: '28nl0DpBbzt0pJmKY8DcPz',
 	...over,
 });
 
@@ -244,7 +246,7 @@ describe('body', () => {
 			{ Authorization: BEARER },
 		);
 		expect(s.runs[0].items).toEqual([
-			{ session_id: SESSION, topic: 'resource_update', check_id: 'c-3', task_id: 't-2', resource_id: 'r-9' },
+			{ session_id: SESSION, topic: 'resource_update', check_id: 'c-3', task_id: 't-2', resource_id: 'r-9', dedupe_key: 'BOMQO6qDE8TOK-WjIDHIgQ' },
 		]);
 	});
 });
@@ -305,6 +307,17 @@ describe('de-duplication', () => {
 		];
 		for (const b of bodies) await s.post(b, { Authorization: BEARER });
 		expect(s.runs).toHaveLength(6);
+	});
+
+	test('dedupe_key: the same from two trigger processes (no shared state), whatever the topic case or empty ids', async () => {
+		const a = await start();
+		const b = await start();
+		await a.post(completion, { Authorization: BEARER });
+		await b.post({ ...completion, topic: ' SESSION_COMPLETION ', check_id: '', task_id: null }, { Authorization: BEARER });
+		expect(a.runs[0].items).toEqual([notificationItem()]);
+		expect(b.runs[0].items).toEqual([notificationItem()]);
+		await a.post({ ...completion, check_id: 'c1' }, { Authorization: BEARER });
+		expect(a.runs[1].items[0].dedupe_key).not.toBe('28nl0DpBbzt0pJmKY8DcPz');
 	});
 
 	test('topic case does not defeat de-duplication', async () => {
