@@ -3,7 +3,8 @@
 // run on this machine, reported as ratios. Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan, type AuditFigure } from './audit';
-import { runGetSessions, sdkGetSessionsConcurrent } from './clients';
+import { floorGetSessionsConcurrent, runGetSessions, sdkGetSessionsConcurrent } from './clients';
+import { countDiyCorrect, peerWhere, runDiyPeer } from './diyPeer';
 import { createBenchData, DEMO_DATA_DIR, SEED_SESSION_ID, startBenchServer } from './fixtures';
 import { measureFlatten } from './flatten';
 import { measureMedia } from './media';
@@ -34,10 +35,14 @@ function parseArgs(argv: string[]): { only: Set<Figure>; quick: boolean } {
  * One untimed run first: module loading (n8n-core loads parts lazily), the credential class, the
  * engine's one-time setup, JIT and sockets would otherwise be billed to the first timed figure.
  */
-async function warmUp(idvBaseUrl: string, sessionIds: string[]): Promise<void> {
+async function warmUp(idvBaseUrl: string, sessionIds: string[], references = false): Promise<void> {
 	const ids = sessionIds.slice(0, 50);
 	const { result } = await runGetSessions(idvBaseUrl, ids.length > 0 ? ids : [SEED_SESSION_ID], { output: 'checks', concurrency: 5 });
 	if (result.error) throw new Error(`warm-up failed: ${result.error.message}`);
+	if (!references) return;
+	await sdkGetSessionsConcurrent(idvBaseUrl, ids, 5);
+	await floorGetSessionsConcurrent(idvBaseUrl, ids, 5);
+	await runDiyPeer(idvBaseUrl, ids, 5, 0);
 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -108,7 +113,26 @@ export async function main(argv: string[]): Promise<number> {
 		if (only.has('audit') || only.has('c20')) {
 			const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS });
 			try {
-				await warmUp(server.idvBaseUrl, data.sessionIds);
+				// The warm-up uses IDs after the audit's: nonces are fresh per request anyway.
+				log(`audit warm-up: node, SDK, floor and DIY peer (n8n-nodes-base ${peerWhere()}) ...`);
+				await warmUp(server.idvBaseUrl, data.sessionIds.slice(items), true);
+				const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
+				/** The bare keep-alive client: the fastest this machine fetches the sessions through this simulator. */
+				const floorAudit = async (concurrency: number) => {
+					log(`audit reference: floor (keep-alive node:http, nothing signed while timed), concurrency ${concurrency} ...`);
+					const { ms, cpuMsPerCall } = await floorGetSessionsConcurrent(server.idvBaseUrl, sessionIds, concurrency);
+					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
+					return { seconds: ms / 1000, ratioToLimit: ms / 1000 / limitSeconds, cpuMsPerCall };
+				};
+				/** What a user builds without this package: Code (sign) → HTTP Request (batching) → Code (flatten). */
+				const diyAudit = async (concurrency: number) => {
+					log(`audit reference: DIY peer, Code → HTTP Request (batch ${concurrency} every ${AUDIT_LATENCY_MS} ms) → Code ...`);
+					const { ms, cpuMsPerItem, items: out } = await runDiyPeer(server.idvBaseUrl, sessionIds, concurrency, AUDIT_LATENCY_MS);
+					const correct = countDiyCorrect(out, sessionIds, checksPerSession);
+					if (correct !== items) throw new Error(`DIY peer at concurrency ${concurrency}: only ${correct}/${items} sessions complete`);
+					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
+					return { seconds: ms / 1000, ratioToLimit: ms / 1000 / limitSeconds, cpuMsPerCall: cpuMsPerItem };
+				};
 				const audit = async (concurrency: number): Promise<AuditFigure> => {
 					log(`audit: ${items} items, checks, concurrency ${concurrency}, ${AUDIT_LATENCY_MS} ms latency ...`);
 					const figure = await measureAudit(server.idvBaseUrl, sessionIds, data.seedText, concurrency, AUDIT_LATENCY_MS);
@@ -125,6 +149,8 @@ export async function main(argv: string[]): Promise<number> {
 				if (only.has('audit')) {
 					const c5 = await audit(5);
 					const sdk5 = await sdkAudit(5);
+					const floor5 = await floorAudit(5);
+					const diy5 = await diyAudit(5);
 					const c1 = await audit(1);
 					const speedup = c1.seconds / c5.seconds;
 					json.audit_1000_concurrent_s = round(c5.seconds, 3);
@@ -141,11 +167,25 @@ export async function main(argv: string[]): Promise<number> {
 					json.sdk_audit_client_cpu_ms_per_item = round(sdk5.cpuMsPerCall, 3);
 					rows.push({ figure: '  SDK reference ratio to limit', value: sdk5.ratioToLimit.toFixed(3), target: '(same machine, c5)' });
 					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c5.clientCpuMsPerItem.toFixed(2)} / ${sdk5.cpuMsPerCall.toFixed(2)}`, target: '(c5)' });
+					json.client_cpu_ms_per_item = round(c5.clientCpuMsPerItem, 3);
+					json.sdk_cpu_ms_per_item = round(sdk5.cpuMsPerCall, 3);
+					json.floor_ratio_to_limit = round(floor5.ratioToLimit, 3);
+					json.floor_cpu_ms_per_item = round(floor5.cpuMsPerCall, 3);
+					json.audit_ratio_to_floor = round(c5.ratioToLimit / floor5.ratioToLimit, 3);
+					json.diy_ratio_to_limit = round(diy5.ratioToLimit, 3);
+					json.diy_cpu_ms_per_item = round(diy5.cpuMsPerCall, 3);
+					const cpuShare = c5.clientCpuMsPerItem / sdk5.cpuMsPerCall;
+					rows.push({ figure: 'client CPU per item / SDK', value: cpuShare.toFixed(3), target: '<= 0.8', pass: cpuShare <= 0.8 });
+					rows.push({ figure: 'floor_ratio_to_limit', value: floor5.ratioToLimit.toFixed(3), target: `(c5; ${floor5.cpuMsPerCall.toFixed(2)} ms CPU/item)` });
+					rows.push({ figure: 'audit_ratio_to_floor', value: (c5.ratioToLimit / floor5.ratioToLimit).toFixed(3), target: '<= 1.1 (if floor > 1.2)', pass: c5.ratioToLimit <= 1.2 || c5.ratioToLimit / floor5.ratioToLimit <= 1.1 });
+					rows.push({ figure: 'diy_ratio_to_limit', value: diy5.ratioToLimit.toFixed(3), target: `> node's (${diy5.cpuMsPerCall.toFixed(2)} ms CPU/item)`, pass: diy5.ratioToLimit > c5.ratioToLimit });
 					rows.push({ figure: '  sequential s / ratio to limit', value: `${c1.seconds.toFixed(2)} / ${c1.ratioToLimit.toFixed(3)}`, target: `(limit ${c1.limitSeconds})` });
 				}
 				if (only.has('c20')) {
 					const c20 = await audit(20);
 					const sdk20 = await sdkAudit(20);
+					const floor20 = await floorAudit(20);
+					const diy20 = await diyAudit(20);
 					json.sdk_audit_c20_ratio_to_limit = round(sdk20.ratioToLimit, 3);
 					json.sdk_audit_c20_client_cpu_ms_per_item = round(sdk20.cpuMsPerCall, 3);
 					json.audit_c20_ratio_to_limit = round(c20.ratioToLimit, 3);
@@ -155,6 +195,14 @@ export async function main(argv: string[]): Promise<number> {
 					rows.push({ figure: '  concurrency 20 seconds', value: c20.seconds.toFixed(2), target: `(limit ${c20.limitSeconds})` });
 					rows.push({ figure: '  SDK reference ratio to limit', value: sdk20.ratioToLimit.toFixed(3), target: '(same machine, c20)' });
 					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c20.clientCpuMsPerItem.toFixed(2)} / ${sdk20.cpuMsPerCall.toFixed(2)}`, target: '(c20)' });
+					json.floor_c20_ratio_to_limit = round(floor20.ratioToLimit, 3);
+					json.floor_c20_cpu_ms_per_item = round(floor20.cpuMsPerCall, 3);
+					json.audit_c20_ratio_to_floor = round(c20.ratioToLimit / floor20.ratioToLimit, 3);
+					json.diy_c20_ratio_to_limit = round(diy20.ratioToLimit, 3);
+					json.diy_c20_cpu_ms_per_item = round(diy20.cpuMsPerCall, 3);
+					rows.push({ figure: 'floor_c20_ratio_to_limit', value: floor20.ratioToLimit.toFixed(3), target: `(c20; ${floor20.cpuMsPerCall.toFixed(2)} ms CPU/item)` });
+					rows.push({ figure: 'audit_c20_ratio_to_floor', value: (c20.ratioToLimit / floor20.ratioToLimit).toFixed(3), target: '<= 1.1 (if floor > 1.5)', pass: c20.ratioToLimit <= 1.5 || c20.ratioToLimit / floor20.ratioToLimit <= 1.1 });
+					rows.push({ figure: 'diy_c20_ratio_to_limit', value: diy20.ratioToLimit.toFixed(3), target: `> node's (${diy20.cpuMsPerCall.toFixed(2)} ms CPU/item)`, pass: diy20.ratioToLimit > c20.ratioToLimit });
 				}
 			} finally {
 				await server.close();
