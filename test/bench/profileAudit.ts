@@ -1,5 +1,8 @@
 /* eslint-disable */
-// The audit path alone, for a CPU profile: `npm run bench:profile` (node --cpu-prof) runs a warm-up,
+// The audit path alone, for a CPU profile:
+//   node --cpu-prof --cpu-prof-dir=DIR test/bench/run.js --profile-audit --window-file DIR/window.json
+//   node test/bench/profileSummary.js DIR DIR/window.json
+// runs a warm-up,
 // then 1,000 items of Session → get, output Checks, concurrency 5, 50 ms latency, against the
 // simulator in its own process (so the profile holds the client only). It writes the measured
 // window (process.hrtime, µs — the clock V8's profiler stamps samples with) beside the profile,
@@ -23,9 +26,9 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		const warm = await runGetSessions(server.idvBaseUrl, data.sessionIds.slice(ITEMS), { output: 'checks', concurrency });
 		if (warm.result.error) throw new Error(`warm-up failed: ${warm.result.error.message}`);
-		const startUs = Number(process.hrtime.bigint() / 1000n);
+		const startUs = Math.round(Number(process.hrtime.bigint()) / 1000);
 		const figure = await measureAudit(server.idvBaseUrl, data.sessionIds.slice(0, ITEMS), data.seedText, concurrency, LATENCY_MS);
-		const endUs = Number(process.hrtime.bigint() / 1000n);
+		const endUs = Math.round(Number(process.hrtime.bigint()) / 1000);
 		if (figure.correct !== ITEMS) throw new Error(`only ${figure.correct}/${ITEMS} items correct`);
 		fs.writeFileSync(windowFile, JSON.stringify({ startUs, endUs, items: ITEMS, concurrency, clientCpuMsPerItem: figure.clientCpuMsPerItem, seconds: figure.seconds }));
 		process.stderr.write(`profiled audit: ${ITEMS} items, c${concurrency}, ${figure.seconds.toFixed(2)} s, client CPU ${figure.clientCpuMsPerItem.toFixed(3)} ms/item\n`);

@@ -30,6 +30,7 @@ const BUCKETS = [
 ];
 const IGNORED = new Set(['(idle)', '(root)']);
 
+/** @param {string} target @returns {any} */
 function loadProfile(target) {
 	const stat = fs.statSync(target);
 	const file = stat.isDirectory()
@@ -39,6 +40,7 @@ function loadProfile(target) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** @param {any} profile @param {{ startUs: number, endUs: number } | undefined} window */
 function summarise(profile, window) {
 	const byId = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
 	const parent = new Map();
@@ -80,6 +82,7 @@ function summarise(profile, window) {
 	return totals;
 }
 
+/** @param {string[]} argv */
 function main(argv) {
 	const args = argv.filter((a) => !a.startsWith('--'));
 	const asJson = argv.includes('--json');

@@ -7,8 +7,8 @@
 //   node test/bench/run.js                 the whole benchmark (table + JSON last line)
 //   node test/bench/run.js --only a,b      some figures: flatten, sign, audit, c20, media, retry
 //   node test/bench/run.js --quick         fewer items (a smoke run; figures are not the claim)
-//   node --cpu-prof test/bench/run.js --profile-audit   the audit path alone, for a CPU profile
-//                                          (npm run bench:profile; summary: test/bench/profileSummary.js)
+//   node --cpu-prof test/bench/run.js --profile-audit [--window-file F]   the audit path alone, for
+//                                          a CPU profile (summary: test/bench/profileSummary.js)
 
 const fs = require('fs');
 const os = require('os');
