@@ -1,9 +1,12 @@
 /* eslint-disable */
-// `npm run bench` (node test/bench/run.js): the figures of issue 7, measured side by side in one
-// run on this machine, reported as ratios. Prints a table, then ONE JSON object as the last line.
+// `npm run bench` (node test/bench/run.js): the figures of issues 7 and 17, measured side by side
+// in one run on this machine, reported as ratios. The audit is measured beside three references
+// on the same simulator, sessions, latency and concurrency: the official SDK, the floor (a bare
+// keep-alive client) and the do-it-yourself peer (n8n's Code and HTTP Request nodes). Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan, type AuditFigure } from './audit';
-import { runGetSessions, sdkGetSessionsConcurrent } from './clients';
+import { floorGetSessionsConcurrent, runGetSessions, sdkGetSessionsConcurrent } from './clients';
+import { countDiyCorrect, peerWhere, runDiyPeer } from './diyPeer';
 import { createBenchData, DEMO_DATA_DIR, SEED_SESSION_ID, startBenchServer } from './fixtures';
 import { measureFlatten } from './flatten';
 import { measureMedia } from './media';
@@ -14,6 +17,8 @@ const FIGURES = ['flatten', 'sign', 'audit', 'c20', 'media', 'retry'] as const;
 type Figure = (typeof FIGURES)[number];
 
 const AUDIT_LATENCY_MS = 50;
+/** The audit's sessions are fetched in this many interleaved parts per client (see auditGroup). */
+const AUDIT_ROUNDS = 2;
 const MEDIA_BYTES = 20 * 1024 * 1024;
 
 function parseArgs(argv: string[]): { only: Set<Figure>; quick: boolean } {
@@ -34,10 +39,14 @@ function parseArgs(argv: string[]): { only: Set<Figure>; quick: boolean } {
  * One untimed run first: module loading (n8n-core loads parts lazily), the credential class, the
  * engine's one-time setup, JIT and sockets would otherwise be billed to the first timed figure.
  */
-async function warmUp(idvBaseUrl: string, sessionIds: string[]): Promise<void> {
+async function warmUp(idvBaseUrl: string, sessionIds: string[], references = false): Promise<void> {
 	const ids = sessionIds.slice(0, 50);
 	const { result } = await runGetSessions(idvBaseUrl, ids.length > 0 ? ids : [SEED_SESSION_ID], { output: 'checks', concurrency: 5 });
 	if (result.error) throw new Error(`warm-up failed: ${result.error.message}`);
+	if (!references) return;
+	await sdkGetSessionsConcurrent(idvBaseUrl, ids, 5);
+	await floorGetSessionsConcurrent(idvBaseUrl, ids, 5);
+	await runDiyPeer(idvBaseUrl, ids, 5, 0);
 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -112,23 +121,70 @@ export async function main(argv: string[]): Promise<number> {
 		if (only.has('audit') || only.has('c20')) {
 			const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS });
 			try {
-				await warmUp(server.idvBaseUrl, data.sessionIds);
+				// The warm-up uses IDs after the audit's: nonces are fresh per request anyway.
+				log(`audit warm-up: node, SDK, floor and DIY peer (n8n-nodes-base ${peerWhere()}) ...`);
+				await warmUp(server.idvBaseUrl, data.sessionIds.slice(items), true);
+				const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
+				type Part = { seconds: number; cpuMs: number; n: number };
+				/** The node: Session → get, output Checks, inside n8n's engine. */
+				const nodePart = async (ids: string[], concurrency: number): Promise<Part> => {
+					const figure = await measureAudit(server.idvBaseUrl, ids, data.seedText, concurrency, AUDIT_LATENCY_MS);
+					if (figure.correct !== ids.length) throw new Error(`audit at concurrency ${concurrency}: only ${figure.correct}/${ids.length} items correct`);
+					return { seconds: figure.seconds, cpuMs: figure.clientCpuMsPerItem * ids.length, n: ids.length };
+				};
+				/** The official SDK at the same concurrency. */
+				const sdkPart = async (ids: string[], concurrency: number): Promise<Part> => {
+					const { ms, cpuMsPerCall } = await sdkGetSessionsConcurrent(server.idvBaseUrl, ids, concurrency);
+					return { seconds: ms / 1000, cpuMs: cpuMsPerCall * ids.length, n: ids.length };
+				};
+				/** The floor: a bare keep-alive client, the fastest this machine fetches the sessions through this simulator. */
+				const floorPart = async (ids: string[], concurrency: number): Promise<Part> => {
+					const { ms, cpuMsPerCall } = await floorGetSessionsConcurrent(server.idvBaseUrl, ids, concurrency);
+					return { seconds: ms / 1000, cpuMs: cpuMsPerCall * ids.length, n: ids.length };
+				};
+				/** What a user builds without this package: Code (sign) → HTTP Request (batching) → Code (flatten). */
+				const diyPart = async (ids: string[], concurrency: number): Promise<Part> => {
+					const { ms, cpuMsPerItem, items: out } = await runDiyPeer(server.idvBaseUrl, ids, concurrency, AUDIT_LATENCY_MS);
+					const correct = countDiyCorrect(out, ids, checksPerSession);
+					if (correct !== ids.length) throw new Error(`DIY peer at concurrency ${concurrency}: only ${correct}/${ids.length} sessions complete`);
+					return { seconds: ms / 1000, cpuMs: cpuMsPerItem * ids.length, n: ids.length };
+				};
+				type Figure = { seconds: number; limitSeconds: number; ratioToLimit: number; cpuMsPerItem: number };
+				/**
+				 * The four clients over the same sessions at one concurrency, interleaved: the sessions
+				 * are split in AUDIT_ROUNDS parts and each part is fetched by every client, the order
+				 * reversed every round, so load from other work on this machine drifts over all of them.
+				 */
+				const auditGroup = async (concurrency: number) => {
+					const clients = { node: nodePart, sdk: sdkPart, floor: floorPart, diy: diyPart };
+					const names = Object.keys(clients) as Array<keyof typeof clients>;
+					const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, cpuMs: 0, n: 0 }])) as Record<keyof typeof clients, Part>;
+					const size = Math.ceil(sessionIds.length / AUDIT_ROUNDS);
+					for (let r = 0; r < AUDIT_ROUNDS; r += 1) {
+						const ids = sessionIds.slice(r * size, (r + 1) * size);
+						const order = r % 2 === 0 ? names : [...names].reverse();
+						log(`audit: concurrency ${concurrency}, round ${r + 1}/${AUDIT_ROUNDS} (${ids.length} sessions): ${order.join(', ')} ...`);
+						for (const name of order) {
+							const part = await clients[name](ids, concurrency);
+							totals[name].seconds += part.seconds;
+							totals[name].cpuMs += part.cpuMs;
+							totals[name].n += part.n;
+						}
+					}
+					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
+					const figure = (part: Part): Figure => ({ seconds: part.seconds, limitSeconds, ratioToLimit: part.seconds / limitSeconds, cpuMsPerItem: part.cpuMs / part.n });
+					return { node: figure(totals.node), sdk: figure(totals.sdk), floor: figure(totals.floor), diy: figure(totals.diy) };
+				};
 				const audit = async (concurrency: number): Promise<AuditFigure> => {
 					log(`audit: ${items} items, checks, concurrency ${concurrency}, ${AUDIT_LATENCY_MS} ms latency ...`);
 					const figure = await measureAudit(server.idvBaseUrl, sessionIds, data.seedText, concurrency, AUDIT_LATENCY_MS);
 					if (figure.correct !== items) throw new Error(`audit at concurrency ${concurrency}: only ${figure.correct}/${items} items correct`);
 					return figure;
 				};
-				/** The SDK at the same concurrency: what this machine allows a client, for reference. */
-				const sdkAudit = async (concurrency: number) => {
-					log(`audit reference: official SDK, ${items} getSession, concurrency ${concurrency} ...`);
-					const { ms, cpuMsPerCall } = await sdkGetSessionsConcurrent(server.idvBaseUrl, sessionIds, concurrency);
-					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
-					return { seconds: ms / 1000, ratioToLimit: ms / 1000 / limitSeconds, cpuMsPerCall };
-				};
 				if (only.has('audit')) {
-					const c5 = await audit(5);
-					const sdk5 = await sdkAudit(5);
+					const g5 = await auditGroup(5);
+					const { sdk: sdk5, floor: floor5, diy: diy5 } = g5;
+					const c5 = { ...g5.node, clientCpuMsPerItem: g5.node.cpuMsPerItem };
 					const c1 = await audit(1);
 					const speedup = c1.seconds / c5.seconds;
 					json.audit_1000_concurrent_s = round(c5.seconds, 3);
@@ -142,23 +198,44 @@ export async function main(argv: string[]): Promise<number> {
 					rows.push({ figure: 'audit_ratio_to_limit', value: c5.ratioToLimit.toFixed(3), target: '<= 1.2', pass: c5.ratioToLimit <= 1.2 });
 					rows.push({ figure: 'audit_speedup_vs_sequential', value: speedup.toFixed(2), target: '>= 4', pass: speedup >= 4 });
 					json.sdk_audit_ratio_to_limit = round(sdk5.ratioToLimit, 3);
-					json.sdk_audit_client_cpu_ms_per_item = round(sdk5.cpuMsPerCall, 3);
+					json.sdk_audit_client_cpu_ms_per_item = round(sdk5.cpuMsPerItem, 3);
 					rows.push({ figure: '  SDK reference ratio to limit', value: sdk5.ratioToLimit.toFixed(3), target: '(same machine, c5)' });
-					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c5.clientCpuMsPerItem.toFixed(2)} / ${sdk5.cpuMsPerCall.toFixed(2)}`, target: '(c5)' });
+					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c5.clientCpuMsPerItem.toFixed(2)} / ${sdk5.cpuMsPerItem.toFixed(2)}`, target: '(c5)' });
+					json.client_cpu_ms_per_item = round(c5.clientCpuMsPerItem, 3);
+					json.sdk_cpu_ms_per_item = round(sdk5.cpuMsPerItem, 3);
+					json.floor_ratio_to_limit = round(floor5.ratioToLimit, 3);
+					json.floor_cpu_ms_per_item = round(floor5.cpuMsPerItem, 3);
+					json.audit_ratio_to_floor = round(c5.ratioToLimit / floor5.ratioToLimit, 3);
+					json.diy_ratio_to_limit = round(diy5.ratioToLimit, 3);
+					json.diy_cpu_ms_per_item = round(diy5.cpuMsPerItem, 3);
+					const cpuShare = c5.clientCpuMsPerItem / sdk5.cpuMsPerItem;
+					rows.push({ figure: 'client CPU per item / SDK', value: cpuShare.toFixed(3), target: '<= 0.8', pass: cpuShare <= 0.8 });
+					rows.push({ figure: 'floor_ratio_to_limit', value: floor5.ratioToLimit.toFixed(3), target: `(c5; ${floor5.cpuMsPerItem.toFixed(2)} ms CPU/item)` });
+					rows.push({ figure: 'audit_ratio_to_floor', value: (c5.ratioToLimit / floor5.ratioToLimit).toFixed(3), target: '<= 1.1 (if floor > 1.2)', pass: c5.ratioToLimit <= 1.2 || c5.ratioToLimit / floor5.ratioToLimit <= 1.1 });
+					rows.push({ figure: 'diy_ratio_to_limit', value: diy5.ratioToLimit.toFixed(3), target: `> node's (${diy5.cpuMsPerItem.toFixed(2)} ms CPU/item)`, pass: diy5.ratioToLimit > c5.ratioToLimit });
 					rows.push({ figure: '  sequential s / ratio to limit', value: `${c1.seconds.toFixed(2)} / ${c1.ratioToLimit.toFixed(3)}`, target: `(limit ${c1.limitSeconds})` });
 				}
 				if (only.has('c20')) {
-					const c20 = await audit(20);
-					const sdk20 = await sdkAudit(20);
+					const g20 = await auditGroup(20);
+					const { sdk: sdk20, floor: floor20, diy: diy20 } = g20;
+					const c20 = { ...g20.node, clientCpuMsPerItem: g20.node.cpuMsPerItem };
 					json.sdk_audit_c20_ratio_to_limit = round(sdk20.ratioToLimit, 3);
-					json.sdk_audit_c20_client_cpu_ms_per_item = round(sdk20.cpuMsPerCall, 3);
+					json.sdk_audit_c20_client_cpu_ms_per_item = round(sdk20.cpuMsPerItem, 3);
 					json.audit_c20_ratio_to_limit = round(c20.ratioToLimit, 3);
 					json.audit_c20_s = round(c20.seconds, 3);
 					json.audit_c20_client_cpu_ms_per_item = round(c20.clientCpuMsPerItem, 3);
 					rows.push({ figure: 'audit_c20_ratio_to_limit', value: c20.ratioToLimit.toFixed(3), target: '<= 1.5', pass: c20.ratioToLimit <= 1.5 });
 					rows.push({ figure: '  concurrency 20 seconds', value: c20.seconds.toFixed(2), target: `(limit ${c20.limitSeconds})` });
 					rows.push({ figure: '  SDK reference ratio to limit', value: sdk20.ratioToLimit.toFixed(3), target: '(same machine, c20)' });
-					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c20.clientCpuMsPerItem.toFixed(2)} / ${sdk20.cpuMsPerCall.toFixed(2)}`, target: '(c20)' });
+					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c20.clientCpuMsPerItem.toFixed(2)} / ${sdk20.cpuMsPerItem.toFixed(2)}`, target: '(c20)' });
+					json.floor_c20_ratio_to_limit = round(floor20.ratioToLimit, 3);
+					json.floor_c20_cpu_ms_per_item = round(floor20.cpuMsPerItem, 3);
+					json.audit_c20_ratio_to_floor = round(c20.ratioToLimit / floor20.ratioToLimit, 3);
+					json.diy_c20_ratio_to_limit = round(diy20.ratioToLimit, 3);
+					json.diy_c20_cpu_ms_per_item = round(diy20.cpuMsPerItem, 3);
+					rows.push({ figure: 'floor_c20_ratio_to_limit', value: floor20.ratioToLimit.toFixed(3), target: `(c20; ${floor20.cpuMsPerItem.toFixed(2)} ms CPU/item)` });
+					rows.push({ figure: 'audit_c20_ratio_to_floor', value: (c20.ratioToLimit / floor20.ratioToLimit).toFixed(3), target: '<= 1.1 (if floor > 1.5)', pass: c20.ratioToLimit <= 1.5 || c20.ratioToLimit / floor20.ratioToLimit <= 1.1 });
+					rows.push({ figure: 'diy_c20_ratio_to_limit', value: diy20.ratioToLimit.toFixed(3), target: `> node's (${diy20.cpuMsPerItem.toFixed(2)} ms CPU/item)`, pass: diy20.ratioToLimit > c20.ratioToLimit });
 				}
 			} finally {
 				await server.close();

@@ -89,3 +89,55 @@ export async function sdkGetSessionsConcurrent(
 	const cpu = process.cpuUsage(cpuBefore);
 	return { ms, cpuMsPerCall: (cpu.user + cpu.system) / 1000 / sessionIds.length };
 }
+
+/**
+ * The floor: a bare keep-alive HTTP client (node:http, one Agent) doing the same GETs, the
+ * body read and nothing else. The client signs nothing while timed: every URL and digest is
+ * made before the clock starts, so the simulator does the same work for it (verify, read, send)
+ * as for the other clients while the client does only HTTP. (Literally unsigned GETs would be
+ * answered 401 without the session, i.e. a different, cheaper exchange.)
+ */
+export async function floorGetSessionsConcurrent(
+	idvBaseUrl: string,
+	sessionIds: string[],
+	concurrency: number,
+): Promise<{ ms: number; cpuMsPerCall: number; bytes: number }> {
+	const http = require('http') as typeof import('http');
+	const { createPrivateKey, createSign, randomUUID } = require('crypto') as typeof import('crypto');
+	const key = createPrivateKey(DEMO.privateKey);
+	const base = new URL(idvBaseUrl);
+	const requests = sessionIds.map((id) => {
+		const pathAndQuery = `/sessions/${id}?sdkId=${DEMO.sdkId}&nonce=${randomUUID()}&timestamp=${Date.now()}`;
+		const digest = createSign('RSA-SHA256').update(`GET&${pathAndQuery}`).sign(key, 'base64');
+		return { path: `${base.pathname}${pathAndQuery}`, digest };
+	});
+	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+	let bytes = 0;
+	const get = (request: (typeof requests)[number]) =>
+		new Promise<void>((resolve, reject) => {
+			const req = http.get(
+				{ host: base.hostname, port: base.port, path: request.path, agent, headers: { 'X-Yoti-Auth-Digest': request.digest, Accept: 'application/json' } },
+				(res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					res.on('end', () => {
+						if (res.statusCode !== 200) return reject(new Error(`floor: HTTP ${res.statusCode} for ${request.path}`));
+						bytes += Buffer.concat(chunks).length;
+						resolve();
+					});
+					res.on('error', reject);
+				},
+			);
+			req.on('error', reject);
+		});
+	const cpuBefore = process.cpuUsage();
+	const started = process.hrtime.bigint();
+	try {
+		await mapConcurrent(requests, concurrency, get);
+	} finally {
+		agent.destroy();
+	}
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const cpu = process.cpuUsage(cpuBefore);
+	return { ms, cpuMsPerCall: (cpu.user + cpu.system) / 1000 / sessionIds.length, bytes };
+}

@@ -7,6 +7,8 @@
 //   node test/bench/run.js                 the whole benchmark (table + JSON last line)
 //   node test/bench/run.js --only a,b      some figures: flatten, sign, audit, c20, media, retry
 //   node test/bench/run.js --quick         fewer items (a smoke run; figures are not the claim)
+//   node --cpu-prof test/bench/run.js --profile-audit [--window-file F]   the audit path alone, for
+//                                          a CPU profile (summary: test/bench/profileSummary.js)
 
 const fs = require('fs');
 const os = require('os');
@@ -36,7 +38,8 @@ const COMPILER_OPTIONS = {
 	/** @type {any} */ (module)._compile(outputText, filename);
 };
 
-const entry = process.argv[2] === '--media-child' ? './mediaChild.ts' : './bench.ts';
+const ENTRIES = { '--media-child': './mediaChild.ts', '--profile-audit': './profileAudit.ts' };
+const entry = /** @type {Record<string, string>} */ (ENTRIES)[process.argv[2]] ?? './bench.ts';
 require(path.join(__dirname, entry))
 	.main(process.argv.slice(2))
 	.then((/** @type {number | undefined} */ code) => finish(code ?? 0))

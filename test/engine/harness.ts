@@ -118,7 +118,7 @@ const captureLogger: any = {
 
 let setupDone: Promise<void> | undefined;
 
-function setupEngine(): Promise<void> {
+export function setupEngine(): Promise<void> {
 	setupDone ??= (async () => {
 		LoggerProxy.init(captureLogger);
 		Container.set(Logger, captureLogger);

@@ -52,6 +52,8 @@ const NOT_RSA_MESSAGE =
 /** Parsed keys by a hash of the pasted text, so a run signing many requests parses once. */
 const keyCache = new Map<string, KeyObject>();
 const KEY_CACHE_LIMIT = 32;
+/** The last key text and its key: n8n hands over the credential anew for every request. */
+let lastKey: { text: string; key: KeyObject } | undefined;
 
 /**
  * Turns a key as users paste it into a KeyObject: PKCS#1 (`RSA PRIVATE KEY`) or PKCS#8
@@ -60,9 +62,13 @@ const KEY_CACHE_LIMIT = 32;
  */
 export function normalizePrivateKey(pasted: string): KeyObject {
 	const text = typeof pasted === 'string' ? pasted : '';
+	if (lastKey && lastKey.text === text) return lastKey.key;
 	const cacheKey = createHash('sha256').update(text, 'utf8').digest('hex');
 	const cached = keyCache.get(cacheKey);
-	if (cached) return cached;
+	if (cached) {
+		lastKey = { text, key: cached };
+		return cached;
+	}
 
 	const key = parsePrivateKey(text);
 	if (keyCache.size >= KEY_CACHE_LIMIT) {
@@ -70,6 +76,7 @@ export function normalizePrivateKey(pasted: string): KeyObject {
 		if (oldest !== undefined) keyCache.delete(oldest);
 	}
 	keyCache.set(cacheKey, key);
+	lastKey = { text, key };
 	return key;
 }
 

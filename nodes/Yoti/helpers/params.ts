@@ -47,8 +47,37 @@ export function readUuid(
 	);
 }
 
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/** Per execution context: parameters holding no expression, read once (first item's read). */
+const readOnce = new WeakMap<object, Map<string, { value: unknown } | 'per item'>>();
+
+/**
+ * A node parameter for an item. One that holds no expression has the same value for every item,
+ * so it is read once per execution: n8n's read (defaults, schema validation) costs as much as
+ * an expression per call. The value is shared between items: callers must not change it.
+ */
+export function readParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
+	let reads = readOnce.get(ctx);
+	if (!reads) {
+		reads = new Map();
+		readOnce.set(ctx, reads);
+	}
+	const known = reads.get(name);
+	if (known === 'per item') return ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	if (known) return known.value as T;
+	const value = ctx.getNodeParameter(name, itemIndex, fallback) as T;
+	reads.set(name, holdsExpression(ctx.getNode().parameters[name]) ? 'per item' : { value });
+	return value;
+}
+
 export function readOption<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readParameter<IDataObject>(ctx, 'options', itemIndex, {});
 	const value = options[name];
 	return value === undefined || value === null || value === '' ? fallback : (value as T);
 }

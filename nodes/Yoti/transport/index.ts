@@ -83,6 +83,11 @@ async function send(ctx: Context, req: YotiRequest, timeoutMs: number, itemIndex
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// An IDV digest signs one path, so a redirect could not be followed with it (and would
+		// carry it to another URL): a 3xx is answered as it is. This also keeps axios on Node's
+		// plain http client instead of its follow-redirects wrapper, a per-request cost of its own.
+		// Yoti Sign (a Bearer key, no digest) keeps n8n's default.
+		disableFollowRedirect: req.api !== 'sign',
 		timeout: timeoutMs,
 	};
 	try {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { sessionItems, type OutputMode } from '../../core';
 import { sessionIdField, sessionOutputField } from '../../descriptions';
 import { optionsCollection } from '../../helpers/options';
-import { jsonItems, readUuid } from '../../helpers/params';
+import { jsonItems, readParameter, readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
 import { yotiRequest } from '../../transport';
 
@@ -21,7 +21,7 @@ export async function execute(
 	run: RunOptions,
 ): Promise<INodeExecutionData[]> {
 	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
-	const output = this.getNodeParameter('output', itemIndex, 'checks') as OutputMode;
+	const output = readParameter<OutputMode>(this, 'output', itemIndex, 'checks');
 	const { body } = await yotiRequest(
 		this,
 		{ api: 'idv', method: 'GET', path: `/sessions/${sessionId}`, resource: 'session' },
