@@ -11,40 +11,54 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 }
 
 /**
- * One item for a downloaded media: the bytes as binary (named `<id>.<ext>`), the facts in JSON,
- * and, for JSON media, the parsed document under `content`. 204 means "no content", not an error.
+ * One item for a download: the bytes as binary named `<fileBase>.<ext>` (the extension from the
+ * content type), `mime_type`, `size` and `has_content` after `json`. 204 means "no content",
+ * not an error: no binary, `has_content: false`.
+ */
+export async function binaryItem(
+	ctx: IExecuteFunctions,
+	response: YotiResponse<unknown>,
+	params: { fileBase: string; binaryPropertyName: string; fallbackMime: string; json: IDataObject },
+): Promise<INodeExecutionData> {
+	const bytes = Buffer.isBuffer(response.body) ? response.body : undefined;
+	if (response.statusCode === 204 || !bytes) {
+		return { json: { ...params.json, mime_type: null, size: 0, has_content: false } };
+	}
+	const contentType = headerValue(response.headers, 'content-type') ?? params.fallbackMime;
+	const mimeType = contentType.split(';')[0].trim().toLowerCase() || params.fallbackMime;
+	const fileName = `${params.fileBase}.${extensionForMime(mimeType)}`;
+	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return {
+		json: { ...params.json, mime_type: mimeType, size: bytes.length, has_content: true },
+		binary: { [params.binaryPropertyName]: binary },
+	};
+}
+
+/**
+ * One item for a downloaded media (`binaryItem` named by the media ID, with `media_id`) and, for
+ * JSON media, the parsed document under `content`.
  */
 export async function mediaItem(
 	ctx: IExecuteFunctions,
 	response: YotiResponse<unknown>,
 	params: { mediaId: string; binaryPropertyName: string; parseJson: boolean; json: IDataObject },
 ): Promise<INodeExecutionData> {
-	const bytes = Buffer.isBuffer(response.body) ? response.body : undefined;
-	if (response.statusCode === 204 || !bytes) {
-		return {
-			json: { ...params.json, media_id: params.mediaId, mime_type: null, size: 0, has_content: false },
-		};
-	}
-	const contentType = headerValue(response.headers, 'content-type') ?? 'application/octet-stream';
-	const mimeType = contentType.split(';')[0].trim().toLowerCase() || 'application/octet-stream';
-	const fileName = `${params.mediaId}.${extensionForMime(mimeType)}`;
-	const json: IDataObject = {
-		...params.json,
-		media_id: params.mediaId,
-		mime_type: mimeType,
-		size: bytes.length,
-		has_content: true,
-	};
-	if (params.parseJson && /[/+]json$/.test(mimeType)) {
+	const item = await binaryItem(ctx, response, {
+		fileBase: params.mediaId,
+		binaryPropertyName: params.binaryPropertyName,
+		fallbackMime: 'application/octet-stream',
+		json: { ...params.json, media_id: params.mediaId },
+	});
+	const mimeType = item.json.mime_type;
+	if (params.parseJson && item.json.has_content && typeof mimeType === 'string' && /[/+]json$/.test(mimeType)) {
 		try {
-			json.content = parseJsonText(bytes) as IDataObject;
+			item.json.content = parseJsonText(response.body as Buffer) as IDataObject;
 		} catch {
-			json.content = null;
-			json.content_error = 'The media is labelled JSON but is not valid JSON';
+			item.json.content = null;
+			item.json.content_error = 'The media is labelled JSON but is not valid JSON';
 		}
 	}
-	const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
-	return { json, binary: { [params.binaryPropertyName]: binary } };
+	return item;
 }
 
 /** Downloads one media and returns it as an item, honouring the operation's binary field and `parseJson` option. */

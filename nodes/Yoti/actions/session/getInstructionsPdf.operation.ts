@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { extensionForMime } from '../../core';
 import { binaryPropertyField, sessionIdField } from '../../descriptions';
+import { binaryItem } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
 import { readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
@@ -36,14 +36,12 @@ export async function execute(
 	if (response.statusCode === 204 || !bytes || bytes.length === 0) {
 		return [{ json: { session_id: sessionId, mime_type: null, size: 0, has_content: false } }];
 	}
-	const contentType = response.headers['content-type'] ?? 'application/pdf';
-	const mimeType = contentType.split(';')[0].trim().toLowerCase() || 'application/pdf';
-	const fileName = `instructions-${sessionId}.${extensionForMime(mimeType)}`;
-	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	return [
-		{
-			json: { session_id: sessionId, mime_type: mimeType, size: bytes.length, has_content: true },
-			binary: { [binaryPropertyName]: binary },
-		},
+		await binaryItem(this, response, {
+			fileBase: `instructions-${sessionId}`,
+			binaryPropertyName,
+			fallbackMime: 'application/pdf',
+			json: { session_id: sessionId },
+		}),
 	];
 }
