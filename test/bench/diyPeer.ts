@@ -12,7 +12,7 @@
 import { createDeferredPromise, NodeConnectionTypes, Workflow, type INode, type INodeExecutionData, type INodeType, type IRun, type IVersionedNodeType } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
-import { setupEngine, TestCredentialsHelper } from '../engine/harness';
+import { engineAdditionalData, setupEngine, TestCredentialsHelper } from '../engine/harness';
 import { DEMO } from './fixtures';
 import { loadPeerNodes, type PeerNodes } from './peerNodes';
 
@@ -92,28 +92,7 @@ async function runChain(items: INodeExecutionData[], chain: ChainNode[]): Promis
 	const hooks = new ExecutionLifecycleHooks('manual', 'diy-execution', workflowData);
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', async (run: IRun) => finished.resolve(run));
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({}),
-		hooks,
-		executionId: 'diy-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		userId: 'diy-user',
-		executeWorkflow: async () => {
-			throw new Error('not supported');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('task runners are off (in-process Code node)');
-		},
-	} as any;
+	const additionalData = engineAdditionalData({ credentialsHelper: new TestCredentialsHelper({}), hooks, executionId: 'diy-execution', userId: 'diy-user' });
 	const runData = {
 		startData: {},
 		resultData: { runData: {} },

@@ -360,28 +360,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', async (fullRunData: IRun) => finished.resolve(fullRunData));
 
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId: 'harness-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		userId: 'harness-user',
-		executeWorkflow: async () => {
-			throw new Error('harness: sub-workflows are not supported');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('harness: task runners are not supported');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = engineAdditionalData({ credentialsHelper, hooks, executionId: 'harness-execution', userId: 'harness-user' });
 
 	const runExecutionData: IRunExecutionData = {
 		startData: {},
@@ -414,4 +393,35 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		run,
 		credentialsHelper,
 	};
+}
+
+/**
+ * What n8n-core's WorkflowExecute needs besides the workflow: URLs of a local n8n, no
+ * sub-workflows and no task runners (nodes run in this process).
+ */
+export function engineAdditionalData(parts: {
+	credentialsHelper: unknown;
+	hooks: ExecutionLifecycleHooks;
+	executionId: string;
+	userId: string;
+}): IWorkflowExecuteAdditionalData {
+	return {
+		...parts,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('harness: sub-workflows are not supported');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('harness: task runners are off (nodes run in this process)');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }

@@ -77,7 +77,7 @@ class Store {
 	/** @param {string[]} dirs searched in order; the first match wins */
 	constructor(dirs) {
 		this.dirs = dirs;
-		/** @type {Map<string, { session: any, configuration: any, notifications: any }>} */
+		/** @type {Map<string, { session: any, configuration: any, notifications: any, spec?: any }>} */
 		this.created = new Map();
 		/** @type {Set<string>} */
 		this.deletedSessions = new Set();

@@ -155,7 +155,7 @@ function applyIbvToConfiguration(configuration, ibvOptions) {
 
 /**
  * Handles a verified request on an instructions route; false when the path is not one.
- * @param {any} state @param {{ method: string, body: Buffer }} ctx @param {string} relPath
+ * @param {any} state @param {import('./idv').IdvContext} ctx @param {string} relPath
  * @param {import('http').ServerResponse} res
  */
 function handleInstructions(state, ctx, relPath, res) {
