@@ -60,13 +60,27 @@ async function waitForExecutions(n8n, predicate, { timeoutMs = 30_000, intervalM
 	const deadline = Date.now() + timeoutMs;
 	let last = [];
 	for (;;) {
-		last = (await listExecutions(n8n)).filter((e) => e.finished || (e.status && !['new', 'running', 'waiting'].includes(e.status)));
+		last = (await listExecutions(n8n)).filter((e) => isDone(e) && isSaved(e));
 		if (predicate(last)) return last;
 		if (Date.now() > deadline) {
 			throw new Error(`executions did not reach the expected state in ${timeoutMs} ms; saw ${JSON.stringify(last.map((e) => ({ id: e.id, workflowId: e.workflowId, status: e.status })))}`);
 		}
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
+}
+
+function isDone(e) {
+	return e.finished || (e.status && !['new', 'running', 'waiting'].includes(e.status));
+}
+
+/**
+ * n8n writes an execution's status and its run data in separate statements, so a reader can
+ * see `success` while the data is still the placeholder saved at start: wait for the run data
+ * (or the run's error) too.
+ */
+function isSaved(e) {
+	const result = e.data?.resultData;
+	return Boolean(result && (Object.keys(result.runData || {}).length > 0 || result.error));
 }
 
 /** Names of the nodes that ran in a saved execution. */

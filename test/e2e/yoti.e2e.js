@@ -20,7 +20,8 @@ const { startSmtpSink } = require('./smtp-sink');
 const { prepareInBranch, inBranchChecks } = require('./in-branch.e2e');
 
 const { S, R, M } = fx;
-const SIGNATURE_REJECTED = 'Yoti rejected the request signature — check the SDK ID and private key';
+const SIGNATURE_REJECTED =
+	"Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // A throwaway owner of a throwaway instance that only listens on 127.0.0.1.
