@@ -56,8 +56,8 @@ afterAll(() => {
 });
 
 describe('@n8n/scan-community-package, offline legs', () => {
-	it('the packed tarball holds the built package only (dist/, package.json, README)', () => {
-		expect(fs.readdirSync(unpacked).sort()).toEqual(['README.md', 'dist', 'package.json']);
+	it('the packed tarball holds the built package only (dist/, package.json, README, CHANGELOG)', () => {
+		expect(fs.readdirSync(unpacked).sort()).toEqual(['CHANGELOG.md', 'README.md', 'dist', 'package.json']);
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(fs.existsSync(path.join(unpacked, file))).toBe(true);
 		expect(fs.existsSync(path.join(unpacked, 'dist/test'))).toBe(false);
 		// The tarball's package.json and the version its dist sends to Yoti agree.
