@@ -3,9 +3,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions }
 import { methodCarriesPayload, normalizePrivateKey, prepareSignedRequest } from '../nodes/Yoti/core/signing';
 import type { QueryParams, SigningEntropy } from '../nodes/Yoti/core/signing';
 import { idvBaseUrl, signBaseUrl } from './environments';
+import { PACKAGE_VERSION } from './version';
 
-/** This package's version, sent to Yoti in `X-Yoti-SDK-Version`. Keep equal to package.json. */
-export const PACKAGE_VERSION = '0.1.0';
+/** This package's version (package.json's, written into ./version.ts by the build), sent to Yoti in `X-Yoti-SDK-Version`. */
+export { PACKAGE_VERSION };
 export const YOTI_SDK_HEADER = 'n8n-nodes-yoti';
 export const YOTI_SDK_VERSION_HEADER = `n8n-nodes-yoti-${PACKAGE_VERSION}`;
 

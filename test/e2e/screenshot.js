@@ -12,12 +12,11 @@
 //     test/e2e/screenshot.js [--workflow YotiOnboarding01] [--out docs/editor-canvas.png] [--no-build]
 
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const e2e = require('./n8n');
 const fx = require('./yoti-fixtures');
 const { startSimulator } = require('../simulator');
+const browser = require('./browser');
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : fallback);
@@ -25,8 +24,6 @@ const WORKFLOW_ID = arg('--workflow', 'YotiOnboarding01');
 const OUT = path.resolve(e2e.REPO, arg('--out', 'docs/editor-canvas.png'));
 const CHROMIUM = arg('--chromium', process.env.CHROMIUM_BIN || '/usr/bin/chromium');
 const VIEWPORT = { width: 1400, height: 800 };
-// A throwaway owner of a throwaway instance that only listens on 127.0.0.1.
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Demo-Owner-2x' };
 const say = (msg) => console.log(`[screenshot] ${msg}`);
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -35,97 +32,11 @@ if (typeof WebSocket !== 'function') {
 	process.exit(2);
 }
 
-/** Owner setup + login on a fresh n8n; returns the value of the `n8n-auth` cookie. */
-async function ownerCookie(baseUrl) {
-	const setup = await e2e.request(`${baseUrl}/rest/owner/setup`, { body: OWNER });
-	if (setup.status !== 200) throw new Error(`owner setup answered ${setup.status}: ${setup.text.slice(0, 300)}`);
-	const login = await e2e.request(`${baseUrl}/rest/login`, { body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
-	if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.text.slice(0, 300)}`);
-	const match = /(?:^|[\s,])n8n-auth=([^;]+)/.exec(login.headers['set-cookie'] || '');
-	if (!match) throw new Error('login set no n8n-auth cookie');
-	return match[1];
-}
-
-/** Headless Chromium with DevTools on a free port; resolves { port, stop() } once /json/version answers. */
-async function startChromium() {
-	const port = await e2e.freePort();
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-shot-chromium-'));
-	const flags = [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--hide-scrollbars',
-		`--user-data-dir=${profile}`,
-		`--remote-debugging-port=${port}`,
-		'about:blank',
-	];
-	const child = spawn(CHROMIUM, flags, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-	let stderr = '';
-	child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-	let exited = false;
-	child.on('exit', () => (exited = true));
-	child.on('error', (err) => {
-		exited = true;
-		stderr += `\n${err.message}`;
-	});
-	const stop = async () => {
-		if (!exited) {
-			try {
-				process.kill(-child.pid, 'SIGTERM');
-			} catch {}
-			for (let i = 0; i < 20 && !exited; i++) await delay(250);
-			try {
-				if (!exited) process.kill(-child.pid, 'SIGKILL');
-			} catch {}
-		}
-		fs.rmSync(profile, { recursive: true, force: true });
-	};
-	for (let i = 0; i < 120; i++) {
-		if (exited) break;
-		try {
-			const res = await fetch(`http://127.0.0.1:${port}/json/version`, { signal: AbortSignal.timeout(1000) });
-			if (res.ok) return { port, stop };
-		} catch {}
-		await delay(250);
-	}
-	await stop();
-	throw new Error(`chromium did not open DevTools on port ${port}:\n${stderr}`);
-}
-
-/** A CDP session on the first page target: send(method, params) -> result. */
-async function cdpPage(port) {
-	const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-	const page = targets.find((t) => t.type === 'page');
-	if (!page) throw new Error('chromium has no page target');
-	const ws = new WebSocket(page.webSocketDebuggerUrl);
-	await new Promise((resolve, reject) => {
-		ws.onopen = resolve;
-		ws.onerror = () => reject(new Error('DevTools WebSocket failed to open'));
-	});
-	let nextId = 0;
-	const pending = new Map();
-	ws.onmessage = (ev) => {
-		const msg = JSON.parse(ev.data);
-		const waiter = msg.id !== undefined && pending.get(msg.id);
-		if (!waiter) return;
-		pending.delete(msg.id);
-		if (msg.error) waiter.reject(new Error(`${waiter.method}: ${msg.error.message}`));
-		else waiter.resolve(msg.result);
-	};
-	const send = (method, params = {}) =>
-		new Promise((resolve, reject) => {
-			const id = ++nextId;
-			pending.set(id, { resolve, reject, method });
-			ws.send(JSON.stringify({ id, method, params }));
-		});
-	const evaluate = async (expression) => (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true })).result.value;
-	return { send, evaluate, close: () => ws.close() };
-}
+// Owner set-up + login, Chromium and the DevTools session: test/e2e/browser.js (shared with editor.e2e.js).
+const { ownerCookie } = browser;
+const startChromium = () => browser.startChromium({ bin: CHROMIUM });
+/** A bare CDP session (viewport and cookie are set below). */
+const cdpPage = (port) => browser.openPage(port);
 
 /** Polls `expression` in the page until it is truthy. */
 async function waitFor(page, expression, what, timeoutMs = 60_000) {
