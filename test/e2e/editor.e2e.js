@@ -54,8 +54,13 @@ const SESSION_OPERATIONS = [
 	'Get',
 	'Get Configuration',
 	'Get Identity Data',
+	'Get Instructions',
+	'Get Instructions Contact Profile',
+	'Get Instructions PDF',
 	'Get Media',
 	'Get Tracked Devices',
+	'Send Instructions Email',
+	'Set Instructions',
 ];
 
 /**
@@ -77,11 +82,15 @@ const CHECKS = [
 		workflow: ONBOARDING,
 		nodes: {
 			'Yoti Trigger': 'n8n-nodes-yoti.yotiTrigger',
-			'Approved?': 'n8n-nodes-base.if',
-			'Rejected?': 'n8n-nodes-base.if',
+			'Claim notification once': 'n8n-nodes-base.postgres',
+			'Route on decision': 'n8n-nodes-base.switch',
 			'Activate the account (CRM, Slack …)': 'n8n-nodes-base.noOp',
 			'Decline and notify the user': 'n8n-nodes-base.noOp',
-			'Ask the user to retry or review manually': 'n8n-nodes-base.noOp',
+			'Send to a person for review (possible watchlist match, fraud signal)': 'n8n-nodes-base.noOp',
+			'Ask the user to retry (Yoti could not verify)': 'n8n-nodes-base.noOp',
+			'Send the user a new verification link': 'n8n-nodes-base.noOp',
+			'Wait for the next notification': 'n8n-nodes-base.noOp',
+			'Alert the team: the session could not be read': 'n8n-nodes-base.noOp',
 		},
 	},
 	{
@@ -98,42 +107,49 @@ const CHECKS = [
 		},
 	},
 	{
-		name: 'the media-archive example opens on the canvas with two Yoti nodes',
+		name: 'the media-archive example opens on the canvas with two Yoti nodes and no Code node',
 		kind: 'canvas',
 		workflow: ARCHIVE,
 		nodes: {
 			'Run now': 'n8n-nodes-base.manualTrigger',
-			'Yoti: session result': 'n8n-nodes-yoti.yoti',
-			'Page media IDs': 'n8n-nodes-base.set',
-			'One item per page': 'n8n-nodes-base.splitOut',
-			'Yoti: download page': 'n8n-nodes-yoti.yoti',
+			'Yoti: media of the session': 'n8n-nodes-yoti.yoti',
+			'One download per media ID': 'n8n-nodes-base.removeDuplicates',
+			'Yoti: download media': 'n8n-nodes-yoti.yoti',
+			'Has content?': 'n8n-nodes-base.filter',
+			'Write to the archive folder': 'n8n-nodes-base.readWriteFile',
 		},
 	},
 	{
-		// One "Yoti" entry stands for both nodes; n8n shows it with the trigger's description.
+		// One "Yoti" entry stands for both nodes; n8n shows it with the trigger's description,
+		// which therefore describes the whole app.
 		name: 'node creator: "What happens next?" finds Yoti, its actions by resource and its trigger',
 		kind: 'nodeCreator',
 		workflow: AUDIT,
 		search: 'Yoti',
 		item: 'Yoti',
-		description: 'Starts the workflow when Yoti sends a verified session notification',
+		description: 'Verify identities with Yoti: start a workflow when a session finishes, create sessions, read results and media',
 		expectLines: [
 			'Yoti',
-			'Actions (13)',
+			'Actions (18)',
 			'SESSION ACTIONS',
 			'Create a session',
 			'Delete a session',
-			'Delete a media of a session',
-			'Delete the tracked devices of a session',
-			'Get a session result',
-			'Get the configuration of a session',
-			'Get the identity data of a session',
-			'Get a media of a session',
-			'Get the tracked devices of a session',
+			'Delete session media',
+			'Delete session tracked devices',
+			'Get session result',
+			'Get session configuration',
+			'Get session identity data',
+			'Get branch visit instructions',
+			'Get instructions contact profile',
+			'Download instructions PDF',
+			'Download session media',
+			'Get session tracked devices',
+			'Send instructions email',
+			'Set branch visit instructions',
 			'SIGN RECIPIENT ACTIONS',
-			'Get a media of a signed recipient session',
-			'Get the report PDF of a signed recipient session',
-			'Get the identity result of a signed recipient',
+			'Download signed session media',
+			'Download signed report PDF',
+			'Get signed identity result',
 			'SUPPORTED DOCUMENT ACTIONS',
 			'Get supported documents',
 			'Triggers (1)',
@@ -189,7 +205,8 @@ const CHECKS = [
 		node: YOTI_IN_AUDIT,
 		set: { resource: 'Session', operation: 'Get' },
 		param: 'output',
-		expect: ['Checks', 'Sub-Checks', 'Summary', 'Raw'],
+		// n8n's lint wants six or more options in alphabetical order.
+		expect: ['Checks', 'Media', 'Raw', 'Sub-Checks', 'Summary', 'Tasks'],
 		shot: 'editor-node-panel.png',
 	},
 	{
@@ -208,18 +225,19 @@ const CHECKS = [
 		set: { resource: 'Session', operation: 'Create' },
 		expect: [
 			'Resource',
-			'Credential for Yoti IDV API',
-			'Credential for Yoti Notification Auth API',
 			'Operation',
+			'Credential for Yoti IDV API',
+			// the notification credential and section appear only once this is on
+			'Send Notifications',
 			'Requested Checks',
 			'Requested Tasks',
 			'User Tracking ID',
-			'Client Session Token TTL (Seconds)',
-			'Resources TTL (Seconds)',
+			'Link Valid For (Seconds)',
+			'Keep Captured Media For (Seconds)',
 			'Success URL',
 			'Error URL',
-			'Notifications',
 			'Additional Fields',
+			'In-Branch Verification (IBV)',
 			'Session Spec (JSON)',
 			'Options',
 			'Concurrency',
@@ -234,14 +252,18 @@ const CHECKS = [
 		path: 'webhook',
 	},
 	{
-		name: 'Yoti Trigger: the panel says where to paste the URL',
+		name: 'Yoti Trigger: the panel says how a notification arrives, in three steps',
 		kind: 'panelText',
 		workflow: ONBOARDING,
 		node: TRIGGER,
 		expect: [
-			'Yoti has no API to register webhooks, so nothing is registered when this workflow is activated.',
-			"Copy this node's Production URL (Webhook URLs above) into the notifications.endpoint of every session you create",
-			'Wrong or missing auth gets 401',
+			'Finish a Yoti session that notifies the Test URL',
+			"Nothing arrives on its own: only sessions created with this node's URL as their notifications endpoint are sent here, and only to a public https address.",
+			'Yoti calls this node only for sessions that name its URL:',
+			'1. Copy the Production URL from Webhook URLs above (the Test URL while you test with "Execute step").',
+			"2. In the Yoti node's Session → Create, turn on Send Notifications and paste it as the Endpoint.",
+			'3. Select the same Yoti Notification Auth credential there and here.',
+			'More about notifications',
 		],
 	},
 	{
@@ -256,7 +278,8 @@ const CHECKS = [
 		name: 'Yoti IDV API credential: Test with a wrong key says the signature was rejected',
 		kind: 'credentialTest',
 		credentialId: 'YotiWrongKey0001',
-		expect: 'Yoti rejected the request signature — check the SDK ID and private key',
+		expect:
+			"Yoti rejected the request signature — check the SDK ID and private key, and that the credential's Environment (Sandbox or Production) is the one your Yoti Hub application is in",
 		shot: 'editor-credential-test.png',
 	},
 ];
@@ -380,27 +403,46 @@ const RUNNERS = {
 		// The "+" after the last node: n8n's "What happens next?".
 		await page.clickOn(() => [...document.querySelectorAll('[data-test-id="canvas-handle-plus"]')].find((el) => el.getClientRects().length > 0));
 		await page.waitFor(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length, 'the node creator');
-		await page.clickOn(() => document.querySelector('[data-test-id="node-creator-search-bar"]'));
-		await page.type(check.search);
 		const item = (name) =>
 			[...document.querySelectorAll('[data-test-id="item-iterator-item"]')].find(
 				(el) => el.getClientRects().length > 0 && el.querySelector('[data-test-id="node-creator-item-name"]')?.innerText.trim() === name,
 			);
-		await page.waitFor(item, `"${check.item}" in the search results for "${check.search}"`, { args: [check.item] });
+		// Text typed while the creator is still animating in can be lost: type again if the
+		// search shows nothing after a few seconds.
+		for (let attempt = 1; ; attempt++) {
+			await page.clickOn(() => document.querySelector('[data-test-id="node-creator-search-bar"]'));
+			await page.run(() => {
+				const input = document.querySelector('[data-test-id="node-creator-search-bar"] input') || document.querySelector('[data-test-id="node-creator-search-bar"]');
+				if (input && 'value' in input && input.value) input.select();
+			});
+			await page.type(check.search);
+			try {
+				await page.waitFor(item, `"${check.item}" in the search results for "${check.search}"`, { args: [check.item], timeoutMs: attempt < 3 ? 8_000 : 30_000 });
+				break;
+			} catch (err) {
+				if (attempt >= 3) throw err;
+			}
+		}
 		const description = await page.run((name) => {
 			const el = [...document.querySelectorAll('[data-test-id="item-iterator-item"]')].find((e) => e.getClientRects().length > 0 && e.querySelector('[data-test-id="node-creator-item-name"]')?.innerText.trim() === name);
 			return el.querySelector('[data-test-id="node-creator-item-description"]')?.innerText ?? '';
 		}, check.item);
 		assertEqual(norm(description), norm(check.description), `description of "${check.item}" in the search results`);
 		await page.clickOn(item, check.item);
-		const lines = await page.waitFor(
-			(first) => {
-				const text = document.querySelector('[data-test-id="node-creator"]')?.innerText || '';
-				return text.includes('Actions (') && text.split('\n').map((l) => l.trim()).filter(Boolean);
-			},
-			`the details of "${check.item}"`,
-			{ args: [check.item] },
-		);
+		// n8n renders a long action list as it scrolls into view: scroll it down until every
+		// expected line is there (or the wait gives up and the order check below says what is not).
+		const readLines = (wanted) => {
+			const root = document.querySelector('[data-test-id="node-creator"]');
+			for (const el of root ? root.querySelectorAll('*') : []) if (el.scrollHeight > el.clientHeight + 4) el.scrollTop = el.scrollHeight;
+			const lines = (root?.innerText || '').split('\n').map((l) => l.trim()).filter(Boolean);
+			return lines.includes(lines.find((l) => l.startsWith('Actions (')) ?? '\0') && wanted.every((w) => lines.includes(w)) && lines;
+		};
+		let lines;
+		try {
+			lines = await page.waitFor(readLines, `the details of "${check.item}"`, { args: [check.expectLines] });
+		} catch {
+			lines = await page.run(() => (document.querySelector('[data-test-id="node-creator"]')?.innerText || '').split('\n').map((l) => l.trim()).filter(Boolean));
+		}
 		// expectLines appear in this order (other lines may sit between them).
 		let at = 0;
 		for (const want of check.expectLines) {
