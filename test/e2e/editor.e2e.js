@@ -63,6 +63,28 @@ const SESSION_OPERATIONS = [
 	'Set Instructions',
 ];
 
+/** Manual trigger → one Yoti node with these parameters, on the demo simulator's credential. */
+function oneYotiNode(name, parameters) {
+	return {
+		id: 'unused',
+		name: `editor check: ${name}`,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'e21d0000-0000-4000-8000-000000000001', name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e21d0000-0000-4000-8000-000000000002',
+				name,
+				type: 'n8n-nodes-yoti.yoti',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters,
+				credentials: { yotiApi: { id: fx.IDV_CRED.id, name: fx.IDV_CRED.name } },
+			},
+		],
+		connections: { 'Run now': { main: [[{ node: name, type: 'main', index: 0 }]] } },
+	};
+}
+
 /**
  * What the editor must show. Kinds:
  *  canvas        { workflow, nodes: {name: type} }              the workflow opens with exactly these nodes, icons loaded
@@ -73,6 +95,8 @@ const SESSION_OPERATIONS = [
  *  webhookUrls   { workflow, node, webhookId, path }            Test and Production URL of a trigger
  *  listening     { workflow, node, expect: [texts] }            the trigger panel after "Execute step" (listening)
  *  credentialTest { credentialId, expect }                       the credential dialog's test result after Retry
+ *  executeStep   { workflow, node, columns?: [names], error?: text }  "Execute step" in the panel: the output
+ *                table's first column headers, or the error the panel shows
  * `shot: 'file.png'` saves a screenshot of the page once the check passed.
  */
 const CHECKS = [
@@ -244,6 +268,22 @@ const CHECKS = [
 		],
 	},
 	{
+		name: 'Yoti node: Session → Get, executed, shows what an operator reads in the first columns',
+		kind: 'executeStep',
+		workflow: oneYotiNode('Get session result', { resource: 'session', operation: 'get', sessionId: fx.S.approve, output: 'checks', options: {} }),
+		node: 'Get session result',
+		columns: ['session_id', 'check_type', 'recommendation', 'approved', 'failed_sub_checks'],
+		shot: 'editor-get-table.png',
+	},
+	{
+		name: "Yoti node: Session → Create refuses media kept for less than the link's time plus a day, before any request",
+		kind: 'executeStep',
+		workflow: oneYotiNode('Create a session', { resource: 'session', operation: 'create', clientSessionTokenTtl: 3600, resourcesTtl: 86400, options: {} }),
+		node: 'Create a session',
+		error: 'Keep Captured Media For (86,400 s) must be at least Link Valid For (3,600 s) plus one day: 90,000 s or more',
+		noRequestTo: '/sessions',
+	},
+	{
 		name: 'Yoti Trigger: Test and Production webhook URLs',
 		kind: 'webhookUrls',
 		workflow: ONBOARDING,
@@ -303,12 +343,12 @@ let ctx; // { baseUrl, page, sim }
  */
 async function openWorkflow(example) {
 	const { page, baseUrl, cookie } = ctx;
-	const { id, ...workflow } = fx.example(example);
+	const { id, ...workflow } = typeof example === 'string' ? fx.example(example) : example;
 	const created = await e2e.request(`${baseUrl}/rest/workflows`, { body: { ...workflow, active: false }, headers: { cookie: `n8n-auth=${cookie}` } });
 	if (created.status !== 200) throw new Error(`creating a copy of ${example} answered ${created.status}: ${created.text.slice(0, 300)}`);
 	const url = `${baseUrl}/workflow/${created.json.data.id}`;
 	await page.goto(url);
-	await page.waitFor((u) => location.href === u && document.querySelectorAll('[data-test-id="canvas-node"]').length > 0, `the canvas of ${example}`, { args: [url] });
+	await page.waitFor((u) => location.href === u && document.querySelectorAll('[data-test-id="canvas-node"]').length > 0, `the canvas of ${workflow.name}`, { args: [url] });
 	// Node icons (the Yoti ones are served by the package) load after the nodes themselves.
 	await page.waitFor(() => [...document.images].every((i) => i.complete), 'the node icons');
 	await closePopups();
@@ -410,6 +450,11 @@ const RUNNERS = {
 		// Text typed while the creator is still animating in can be lost: type again if the
 		// search shows nothing after a few seconds.
 		for (let attempt = 1; ; attempt++) {
+			const open = await page.run(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length > 0);
+			if (!open) {
+				await page.clickOn(() => [...document.querySelectorAll('[data-test-id="canvas-handle-plus"]')].find((el) => el.getClientRects().length > 0));
+				await page.waitFor(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length, 'the node creator');
+			}
 			await page.clickOn(() => document.querySelector('[data-test-id="node-creator-search-bar"]'));
 			await page.run(() => {
 				const input = document.querySelector('[data-test-id="node-creator-search-bar"] input') || document.querySelector('[data-test-id="node-creator-search-bar"]');
@@ -499,6 +544,40 @@ const RUNNERS = {
 		await page.waitFor((texts) => texts.every((t) => document.querySelector('[data-test-id="ndv"]').innerText.includes(t)), 'the listening panel', { args: [check.expect] });
 		assertContains(await panelText(), check.expect, 'listening trigger panel');
 		await browser.delay(500);
+	},
+
+	async executeStep(check) {
+		const { page, sim } = ctx;
+		await openNode(check.workflow, check.node);
+		const before = sim.requests.length;
+		await page.clickOn(() => document.querySelector('[data-test-id="ndv"] [data-test-id="node-execute-button"]'));
+		if (check.columns) {
+			const headers = await page.waitFor(
+				(n) => {
+					const ths = [...document.querySelectorAll('[data-test-id="ndv"] [data-test-id="output-panel"] table th')];
+					const names = ths.map((th) => th.innerText.split('\n')[0].trim()).filter(Boolean);
+					return names.length >= n && names;
+				},
+				'the output table',
+				{ args: [check.columns.length] },
+			);
+			assertEqual(headers.slice(0, check.columns.length), check.columns, 'first columns of the output table');
+		}
+		if (check.error) {
+			const text = await page.waitFor(
+				(want) => {
+					const panel = document.querySelector('[data-test-id="ndv"] [data-test-id="output-panel"]');
+					return panel && panel.innerText.includes(want) && panel.innerText;
+				},
+				'the error in the output panel',
+				{ args: [check.error] },
+			);
+			assertContains(text, [check.error], 'output panel');
+		}
+		if (check.noRequestTo) {
+			const sent = sim.requests.slice(before).filter((r) => r.path.endsWith(check.noRequestTo));
+			assertEqual(sent.length, 0, `requests to ${check.noRequestTo} while the node ran`);
+		}
 	},
 
 	async credentialTest(check) {
