@@ -43,13 +43,13 @@ export async function handleNotification(
 	if (!isTopicSelected(this.getNodeParameter('topics', []), notification.topic)) {
 		return { webhookResponse: { received: true, skipped: 'topic not selected' } };
 	}
-	if (isRepeat(this, notification, clock())) {
+	// The same key in every process: a step after the trigger (a database claim on it) can make
+	// the effect happen once where this process's record of repeats cannot.
+	const dedupe_key = dedupeKey(notification);
+	if (isRepeat(this, dedupe_key, clock())) {
 		return { webhookResponse: { received: true, skipped: 'duplicate' } };
 	}
 
-	// The same key in every process: a step after the trigger (Remove Duplicates, a database
-	// claim) can make the effect happen once where this process's record cannot.
-	const dedupe_key = dedupeKey(notification);
 	if (this.getNodeParameter('fetchSession', false) !== true) {
 		// Answered here rather than by n8n: on n8n 2.40 the static data (the de-duplication
 		// record) is saved only on this path once a run starts (test/scale/FINDINGS.md).
@@ -68,8 +68,7 @@ export async function handleNotification(
 }
 
 /** Checks and records the notification, in static data and in this process's memory. */
-function isRepeat(ctx: IWebhookFunctions, notification: YotiNotification, nowMs: number): boolean {
-	const key = dedupeKey(notification);
+function isRepeat(ctx: IWebhookFunctions, key: string, nowMs: number): boolean {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = checkAndRecord(staticData[STATIC_DATA_KEY], key, nowMs);
 	staticData[STATIC_DATA_KEY] = stored.entries;
