@@ -440,32 +440,37 @@ const RUNNERS = {
 	async nodeCreator(check) {
 		const { page } = ctx;
 		await openWorkflow(check.workflow);
-		// The "+" after the last node: n8n's "What happens next?".
-		await page.clickOn(() => [...document.querySelectorAll('[data-test-id="canvas-handle-plus"]')].find((el) => el.getClientRects().length > 0));
-		await page.waitFor(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length, 'the node creator');
 		const item = (name) =>
 			[...document.querySelectorAll('[data-test-id="item-iterator-item"]')].find(
 				(el) => el.getClientRects().length > 0 && el.querySelector('[data-test-id="node-creator-item-name"]')?.innerText.trim() === name,
 			);
-		// Text typed while the creator is still animating in can be lost: type again if the
-		// search shows nothing after a few seconds.
+		// A click on the search bar while the creator is still sliding in can land on the canvas
+		// and close it, and text typed then is lost: wait for the slide, focus the input from the
+		// page itself, and start over (creator opened again) if no result shows.
 		for (let attempt = 1; ; attempt++) {
 			const open = await page.run(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length > 0);
 			if (!open) {
+				// The "+" after the last node: n8n's "What happens next?".
 				await page.clickOn(() => [...document.querySelectorAll('[data-test-id="canvas-handle-plus"]')].find((el) => el.getClientRects().length > 0));
 				await page.waitFor(() => document.querySelector('[data-test-id="node-creator-search-bar"]')?.getClientRects().length, 'the node creator');
 			}
-			await page.clickOn(() => document.querySelector('[data-test-id="node-creator-search-bar"]'));
-			await page.run(() => {
-				const input = document.querySelector('[data-test-id="node-creator-search-bar"] input') || document.querySelector('[data-test-id="node-creator-search-bar"]');
-				if (input && 'value' in input && input.value) input.select();
+			await browser.delay(800);
+			const focused = await page.run(() => {
+				const bar = document.querySelector('[data-test-id="node-creator-search-bar"]');
+				const input = bar && (bar.matches('input') ? bar : bar.querySelector('input'));
+				if (!input) return false;
+				input.focus();
+				input.select();
+				return document.activeElement === input;
 			});
-			await page.type(check.search);
+			if (focused) await page.type(check.search);
 			try {
 				await page.waitFor(item, `"${check.item}" in the search results for "${check.search}"`, { args: [check.item], timeoutMs: attempt < 3 ? 8_000 : 30_000 });
 				break;
 			} catch (err) {
 				if (attempt >= 3) throw err;
+				await page.key('Escape', 'Escape', 27);
+				await browser.delay(500);
 			}
 		}
 		const description = await page.run((name) => {
