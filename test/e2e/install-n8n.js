@@ -255,7 +255,7 @@ function ensureN8n({ line, n8n } = {}) {
 		);
 		// Scripts skipped: some native deps try to download things at install time
 		// (a Kafka module fetches zlib); only what n8n needs is rebuilt below.
-		log(`installing n8n ${n8nVersion} from the npm registry into ${n8nDir} (first run only: about 4-8 min, ~1.5 GB)`);
+		log(`installing n8n ${n8nVersion} from the npm registry into ${n8nDir} (first run only: about 4-10 min, ~2-3 GB)`);
 		step(`installing n8n ${n8nVersion}`, n8nDir, () =>
 			npmIn(target, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']),
 		);
