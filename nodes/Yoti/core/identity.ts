@@ -7,19 +7,26 @@ function mediaId(id: string | null): string | null {
 	return id !== null && isUuid(id) ? id.trim() : null;
 }
 
+type DocumentModel = SessionModel['id_documents'][number];
+
+/** A document resource with its media IDs; one that is not a UUID is null (it goes into a request path). */
+function readDocument(document: DocumentModel): IdentityDocument {
+	return {
+		resource_id: document.id,
+		document_type: document.document_type,
+		issuing_country: document.issuing_country,
+		document_fields_media_id: mediaId(document.document_fields_media_id),
+		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
+	};
+}
+
 /**
  * Each `resources.id_documents[]` entry with the media IDs of its document fields (JSON) and
  * ID photo. A media ID that is not a UUID (e.g. a `<uuid>` placeholder) is null, because the
  * caller puts it into a request path.
  */
 export function identityDocuments(session: unknown): IdentityDocument[] {
-	return parseSession(session).id_documents.map((document) => ({
-		resource_id: document.id,
-		document_type: document.document_type,
-		issuing_country: document.issuing_country,
-		document_fields_media_id: mediaId(document.document_fields_media_id),
-		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
-	}));
+	return parseSession(session).id_documents.map(readDocument);
 }
 
 /**
@@ -28,13 +35,9 @@ export function identityDocuments(session: unknown): IdentityDocument[] {
  */
 export function identityResources(session: unknown): IdentityResource[] {
 	const model = parseSession(session);
-	const read = (category: IdentityResource['document_category']) => (document: SessionModel['id_documents'][number]) => ({
+	const read = (category: IdentityResource['document_category']) => (document: DocumentModel) => ({
 		document_category: category,
-		resource_id: document.id,
-		document_type: document.document_type,
-		issuing_country: document.issuing_country,
-		document_fields_media_id: mediaId(document.document_fields_media_id),
-		document_id_photo_media_id: mediaId(document.document_id_photo_media_id),
+		...readDocument(document),
 	});
 	return [
 		...model.id_documents.map(read('ID_DOCUMENT')),
