@@ -142,6 +142,8 @@ export function setupEngine(): Promise<void> {
 export class TestCredentialsHelper implements ICredentialsHelper {
 	/** Every `authenticate` call, in order: the type name and the URL and headers it returned. */
 	readonly authenticateCalls: Array<{ typeName: string; url: string | undefined; headers: IDataObject }> = [];
+	/** Every credential read (`getDecrypted`: in n8n, a database query and a decryption), by type name. */
+	readonly decryptedReads: string[] = [];
 
 	constructor(
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
@@ -200,6 +202,7 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.decryptedReads.push(type);
 		const stored = this.data[type];
 		if (!stored) throw new Error(`harness: no credential data given for "${type}"`);
 		// n8n fills the credential type's defaults (e.g. environment) over the stored data.

@@ -86,3 +86,26 @@ test('A redirect is reported, not followed: the signed request never goes to the
 		await elsewhere.close();
 	}
 });
+
+test('The credential is read once per execution, not once per request: every request is still signed by it', async () => {
+	const ids = [S.approve, S.reject, S.ongoing, S.approve, S.identityProfile];
+	const mark = env.sim.requests.length;
+	const result = await env.run({ resource: 'session', operation: 'get', sessionId: '={{ $json.sessionId }}', output: 'summary' }, { items: itemsOf('sessionId', ids) });
+	expect(jsons(result).map((item) => item.session_id)).toEqual(ids);
+	expect(result.credentialsHelper.decryptedReads.filter((type) => type === 'yotiApi')).toHaveLength(1);
+	expect(result.credentialsHelper.authenticateCalls.map((call) => call.typeName)).toEqual(ids.map(() => 'yotiApi'));
+	// The simulator checks every digest against the demo key: all five were accepted.
+	expect(env.requestsSince(mark).map((r) => r.status)).toEqual(ids.map(() => 200));
+});
+
+test('A credential that cannot be read fails each item with its own error, and nothing is sent', async () => {
+	const mark = env.sim.requests.length;
+	const result = await env.run(
+		{ resource: 'session', operation: 'get', sessionId: '={{ $json.sessionId }}', output: 'summary' },
+		{ items: itemsOf('sessionId', [S.approve, S.reject]), continueOnFail: true, omitCredentials: ['yotiApi'] },
+	);
+	const items = jsons(result);
+	expect(items).toHaveLength(2);
+	for (const item of items) expect(String(item.error)).toMatch(/credential/i);
+	expect(env.requestsSince(mark)).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { idvBaseUrl, signBaseUrl } from '../../../credentials/environments';
 import { parseJsonText } from '../core';
@@ -18,6 +18,34 @@ export const DEFAULT_TIMEOUT_MS = 30000;
 
 function credentialType(req: YotiRequest): 'yotiApi' | 'yotiSignApi' {
 	return req.api === 'sign' ? 'yotiSignApi' : 'yotiApi';
+}
+
+/** Per execution context: each credential as n8n decrypted it. */
+const credentialsRead = new WeakMap<object, Map<string, Promise<ICredentialsDecrypted>>>();
+
+/**
+ * The credential, read once per execution and handed to every request. Left to itself,
+ * `httpRequestWithAuthentication` reads it again for each request (in a running n8n, a database
+ * query and a decryption per session of an audit), and for item 0 as here. A failed read is
+ * not kept: the next item tries again and reports its own error.
+ */
+function credentialFor(ctx: Context, type: 'yotiApi' | 'yotiSignApi'): Promise<ICredentialsDecrypted> {
+	let byType = credentialsRead.get(ctx);
+	if (!byType) {
+		byType = new Map();
+		credentialsRead.set(ctx, byType);
+	}
+	let read = byType.get(type);
+	if (!read) {
+		read = ctx.getCredentials(type).then((data) => {
+			const stored = ctx.getNode().credentials?.[type];
+			return { id: stored?.id ?? '', name: stored?.name ?? type, type, data };
+		});
+		const known = byType;
+		read.catch(() => known.delete(type));
+		byType.set(type, read);
+	}
+	return read;
 }
 
 function toBuffer(body: unknown): Buffer {
@@ -91,7 +119,9 @@ async function send(ctx: Context, req: YotiRequest, timeoutMs: number, itemIndex
 		timeout: timeoutMs,
 	};
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(req), options)) as {
+		const type = credentialType(req);
+		const credentialsDecrypted = await credentialFor(ctx, type);
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, options, { credentialsDecrypted })) as {
 			statusCode: number;
 			headers: unknown;
 			body: unknown;
