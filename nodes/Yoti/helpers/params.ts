@@ -21,7 +21,7 @@ export function readUuid(
 	label: string,
 	itemIndex: number,
 ): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const raw = readItemParameter<unknown>(ctx, name, itemIndex, '');
 	const value = typeof raw === 'string' ? raw.trim() : String(raw ?? '');
 	if (isUuid(value)) return value.toLowerCase();
 	const extracted = extractUuid(value, KIND[name]);
@@ -52,6 +52,62 @@ function holdsExpression(value: unknown): boolean {
 	if (Array.isArray(value)) return value.some(holdsExpression);
 	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
 	return false;
+}
+
+/**
+ * `{{ $json.field }}` — what n8n writes when a field is dragged from the input panel — as the
+ * field's name; null for any other value.
+ */
+const ITEM_FIELD = /^=\{\{\s*\$json\.([A-Za-z_$][\w$]*)\s*\}\}$/;
+
+interface Mapping {
+	field: string;
+	/** n8n's evaluator gave the field's own string for an item of this execution. */
+	confirmed: boolean;
+}
+
+/** Per execution context: the mapping a parameter holds (null: not that form, or not trusted). */
+const mappings = new WeakMap<object, Map<string, Mapping | null>>();
+
+function mappingOf(ctx: IExecuteFunctions, name: string): Mapping | null {
+	let known = mappings.get(ctx);
+	if (!known) {
+		known = new Map();
+		mappings.set(ctx, known);
+	}
+	let mapping = known.get(name);
+	if (mapping === undefined) {
+		const stored = ctx.getNode().parameters[name];
+		const field = typeof stored === 'string' ? ITEM_FIELD.exec(stored)?.[1] : undefined;
+		mapping = field ? { field, confirmed: false } : null;
+		known.set(name, mapping);
+	}
+	return mapping;
+}
+
+/**
+ * A parameter that differs per item (an ID). When it is the plain field mapping
+ * `{{ $json.field }}` and the item holds a string of its own there, that string is what n8n's
+ * evaluator returns, so from the second such item on it is read from the item: evaluating builds
+ * a data proxy and date context per item, the largest cost of an audit after the HTTP call. The
+ * first one is evaluated by n8n and compared, so a field name n8n refuses or treats otherwise
+ * (`constructor`, …) keeps n8n's own answer for every item. Anything else (another expression,
+ * a value that is not a string, a missing field) always goes through n8n's read.
+ */
+export function readItemParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
+	const mapping = mappingOf(ctx, name);
+	if (mapping) {
+		const json = ctx.getInputData()[itemIndex]?.json as IDataObject | undefined;
+		const value = json && Object.prototype.hasOwnProperty.call(json, mapping.field) ? json[mapping.field] : undefined;
+		if (typeof value === 'string') {
+			if (mapping.confirmed) return value as T;
+			const evaluated = ctx.getNodeParameter(name, itemIndex, fallback) as T;
+			if (evaluated === value) mapping.confirmed = true;
+			else mappings.get(ctx)?.set(name, null);
+			return evaluated;
+		}
+	}
+	return ctx.getNodeParameter(name, itemIndex, fallback) as T;
 }
 
 /** Per execution context: parameters holding no expression, read once (first item's read). */
