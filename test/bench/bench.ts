@@ -4,9 +4,10 @@
 // on the same simulator, sessions, latency and concurrency: the official SDK, the floor (a bare
 // keep-alive client) and the do-it-yourself peer (n8n's Code and HTTP Request nodes). Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
-import { measureAudit, retryPlan, type AuditFigure } from './audit';
-import { floorGetSessionsConcurrent, runGetSessions, sdkGetSessionsConcurrent } from './clients';
-import { countDiyCorrect, peerWhere, runDiyPeer } from './diyPeer';
+import { measureAudit, retryPlan } from './audit';
+import { AUDIT_CLIENTS, startAuditClient, type AuditClient, type AuditClientName, type AuditPart } from './auditClients';
+import { runGetSessions } from './clients';
+import { peerWhere } from './diyPeer';
 import { createBenchData, DEMO_DATA_DIR, SEED_SESSION_ID, startBenchServer } from './fixtures';
 import { measureFlatten } from './flatten';
 import { measureMedia } from './media';
@@ -17,8 +18,8 @@ const FIGURES = ['flatten', 'sign', 'audit', 'c20', 'media', 'retry'] as const;
 type Figure = (typeof FIGURES)[number];
 
 const AUDIT_LATENCY_MS = 50;
-/** The audit's sessions are fetched in this many interleaved parts per client (see auditGroup). */
-const AUDIT_ROUNDS = 2;
+/** The audit's sessions are fetched in this many parts per client, in alternating order. */
+const AUDIT_PASSES = 2;
 const MEDIA_BYTES = 20 * 1024 * 1024;
 
 function parseArgs(argv: string[]): { only: Set<Figure>; quick: boolean } {
@@ -39,15 +40,22 @@ function parseArgs(argv: string[]): { only: Set<Figure>; quick: boolean } {
  * One untimed run first: module loading (n8n-core loads parts lazily), the credential class, the
  * engine's one-time setup, JIT and sockets would otherwise be billed to the first timed figure.
  */
-async function warmUp(idvBaseUrl: string, sessionIds: string[], references = false): Promise<void> {
+async function warmUp(idvBaseUrl: string, sessionIds: string[]): Promise<void> {
 	const ids = sessionIds.slice(0, 50);
 	const { result } = await runGetSessions(idvBaseUrl, ids.length > 0 ? ids : [SEED_SESSION_ID], { output: 'checks', concurrency: 5 });
 	if (result.error) throw new Error(`warm-up failed: ${result.error.message}`);
-	if (!references) return;
-	await sdkGetSessionsConcurrent(idvBaseUrl, ids, 5);
-	await floorGetSessionsConcurrent(idvBaseUrl, ids, 5);
-	await runDiyPeer(idvBaseUrl, ids, 5, 0);
 }
+
+/**
+ * Before the audit, every client fetches the same sessions, untimed: AUDIT_WARM_UP_ROUNDS parts
+ * of AUDIT_WARM_UP_SESSIONS at concurrency 20. An audit is thousands of sessions, so its figures
+ * are V8's optimised code: early on the node's path (engine, n8n-core, axios: far more code than
+ * the SDK's) is still being compiled on V8's background threads, and the CPU per item measured
+ * then falls part after part. The CPU per item of every warm-up part is printed, so a reader can
+ * see it has levelled off before the timed rounds start.
+ */
+const AUDIT_WARM_UP_SESSIONS = 500;
+const AUDIT_WARM_UP_ROUNDS = 4;
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -121,71 +129,70 @@ export async function main(argv: string[]): Promise<number> {
 		if (only.has('audit') || only.has('c20')) {
 			const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS });
 			try {
-				// The warm-up uses IDs after the audit's: nonces are fresh per request anyway.
-				log(`audit warm-up: node, SDK, floor and DIY peer (n8n-nodes-base ${peerWhere()}) ...`);
-				await warmUp(server.idvBaseUrl, data.sessionIds.slice(items), true);
 				const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
+				const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
+				const checked = async (client: AuditClient, name: AuditClientName, ids: string[], concurrency: number): Promise<AuditPart> => {
+					const part = await client.run(ids, concurrency);
+					if (part.correct !== ids.length) throw new Error(`${name} at concurrency ${concurrency}: only ${part.correct}/${ids.length} sessions right`);
+					return part;
+				};
 				type Part = { seconds: number; cpuMs: number; n: number };
-				/** The node: Session → get, output Checks, inside n8n's engine. */
-				const nodePart = async (ids: string[], concurrency: number): Promise<Part> => {
-					const figure = await measureAudit(server.idvBaseUrl, ids, data.seedText, concurrency, AUDIT_LATENCY_MS);
-					if (figure.correct !== ids.length) throw new Error(`audit at concurrency ${concurrency}: only ${figure.correct}/${ids.length} items correct`);
-					return { seconds: figure.seconds, cpuMs: figure.clientCpuMsPerItem * ids.length, n: ids.length };
-				};
-				/** The official SDK at the same concurrency. */
-				const sdkPart = async (ids: string[], concurrency: number): Promise<Part> => {
-					const { ms, cpuMsPerCall } = await sdkGetSessionsConcurrent(server.idvBaseUrl, ids, concurrency);
-					return { seconds: ms / 1000, cpuMs: cpuMsPerCall * ids.length, n: ids.length };
-				};
-				/** The floor: a bare keep-alive client, the fastest this machine fetches the sessions through this simulator. */
-				const floorPart = async (ids: string[], concurrency: number): Promise<Part> => {
-					const { ms, cpuMsPerCall } = await floorGetSessionsConcurrent(server.idvBaseUrl, ids, concurrency);
-					return { seconds: ms / 1000, cpuMs: cpuMsPerCall * ids.length, n: ids.length };
-				};
-				/** What a user builds without this package: Code (sign) → HTTP Request (batching) → Code (flatten). */
-				const diyPart = async (ids: string[], concurrency: number): Promise<Part> => {
-					const { ms, cpuMsPerItem, items: out } = await runDiyPeer(server.idvBaseUrl, ids, concurrency, AUDIT_LATENCY_MS);
-					const correct = countDiyCorrect(out, ids, checksPerSession);
-					if (correct !== ids.length) throw new Error(`DIY peer at concurrency ${concurrency}: only ${correct}/${ids.length} sessions complete`);
-					return { seconds: ms / 1000, cpuMs: cpuMsPerItem * ids.length, n: ids.length };
-				};
 				type Figure = { seconds: number; limitSeconds: number; ratioToLimit: number; cpuMsPerItem: number };
+				const concurrencies = [...(only.has('audit') ? [5] : []), ...(only.has('c20') ? [20] : [])];
+				const names = [...AUDIT_CLIENTS];
+				const totals = new Map<string, Part>();
+				const add = (name: AuditClientName, concurrency: number, part: Part) => {
+					const key = `${name}@${concurrency}`;
+					const total = totals.get(key) ?? { seconds: 0, cpuMs: 0, n: 0 };
+					totals.set(key, { seconds: total.seconds + part.seconds, cpuMs: total.cpuMs + part.cpuMs, n: total.n + part.n });
+				};
+				const warmCpu = Object.fromEntries(names.map((name) => [name, [] as number[][]])) as Record<AuditClientName, number[][]>;
+				let sequential: Part | undefined;
 				/**
-				 * The four clients over the same sessions at one concurrency, interleaved: the sessions
-				 * are split in AUDIT_ROUNDS parts and each part is fetched by every client, the order
-				 * reversed every round, so load from other work on this machine drifts over all of them.
+				 * Each client runs in a fresh process of its own, warmed up and then timed at once, with
+				 * no idle gap (idle, V8's memory reducer shrinks the heap and the next thousand items
+				 * pay to grow it back: measured up to 2x the CPU per item). The sessions are split in
+				 * AUDIT_PASSES parts, each fetched by every client in turn, the order reversed every
+				 * pass, so load from other work on this machine drifts over all of them.
 				 */
-				const auditGroup = async (concurrency: number) => {
-					const clients = { node: nodePart, sdk: sdkPart, floor: floorPart, diy: diyPart };
-					const names = Object.keys(clients) as Array<keyof typeof clients>;
-					const totals = Object.fromEntries(names.map((name) => [name, { seconds: 0, cpuMs: 0, n: 0 }])) as Record<keyof typeof clients, Part>;
-					const size = Math.ceil(sessionIds.length / AUDIT_ROUNDS);
-					for (let r = 0; r < AUDIT_ROUNDS; r += 1) {
-						const ids = sessionIds.slice(r * size, (r + 1) * size);
-						const order = r % 2 === 0 ? names : [...names].reverse();
-						log(`audit: concurrency ${concurrency}, round ${r + 1}/${AUDIT_ROUNDS} (${ids.length} sessions): ${order.join(', ')} ...`);
-						for (const name of order) {
-							const part = await clients[name](ids, concurrency);
-							totals[name].seconds += part.seconds;
-							totals[name].cpuMs += part.cpuMs;
-							totals[name].n += part.n;
+				const size = Math.ceil(sessionIds.length / AUDIT_PASSES);
+				// Warm-up and audit use the same sessions: nonces are fresh per request anyway.
+				const warmIds = Array.from({ length: AUDIT_WARM_UP_SESSIONS }, (_, k) => sessionIds[k % sessionIds.length]);
+				for (let pass = 0; pass < AUDIT_PASSES; pass += 1) {
+					const ids = sessionIds.slice(pass * size, (pass + 1) * size);
+					for (const name of pass % 2 === 0 ? names : [...names].reverse()) {
+						log(`audit pass ${pass + 1}/${AUDIT_PASSES}, ${name}${name === 'diy' ? ` (n8n-nodes-base ${peerWhere()})` : ''}: a fresh process, warm-up ${AUDIT_WARM_UP_ROUNDS} x ${AUDIT_WARM_UP_SESSIONS} sessions at concurrency 20, then ${ids.length} at ${concurrencies.map((c) => `concurrency ${c}`).join(', ')} ...`);
+						const client = startAuditClient(name, setup);
+						try {
+							const warm: number[] = [];
+							for (let r = 0; r < AUDIT_WARM_UP_ROUNDS; r += 1) {
+								const part = await checked(client, name, warmIds, 20);
+								warm.push(round(part.cpuMs / part.n, 2));
+							}
+							warmCpu[name].push(warm);
+							for (const concurrency of concurrencies) add(name, concurrency, await checked(client, name, ids, concurrency));
+							if (name === 'node' && pass === AUDIT_PASSES - 1 && only.has('audit')) {
+								log(`audit: ${items} items, checks, concurrency 1, ${AUDIT_LATENCY_MS} ms latency (node) ...`);
+								sequential = await checked(client, name, sessionIds, 1);
+							}
+						} finally {
+							await client.stop();
 						}
 					}
+				}
+				log(`audit warm-up, CPU ms/item per part: ${names.map((name) => `${name} ${warmCpu[name].map((parts) => parts.join(' > ')).join(' | ')}`).join('; ')}`);
+				json.audit_warm_up_cpu_ms_per_item = warmCpu;
+				const group = (concurrency: number) => {
 					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
 					const figure = (part: Part): Figure => ({ seconds: part.seconds, limitSeconds, ratioToLimit: part.seconds / limitSeconds, cpuMsPerItem: part.cpuMs / part.n });
-					return { node: figure(totals.node), sdk: figure(totals.sdk), floor: figure(totals.floor), diy: figure(totals.diy) };
-				};
-				const audit = async (concurrency: number): Promise<AuditFigure> => {
-					log(`audit: ${items} items, checks, concurrency ${concurrency}, ${AUDIT_LATENCY_MS} ms latency ...`);
-					const figure = await measureAudit(server.idvBaseUrl, sessionIds, data.seedText, concurrency, AUDIT_LATENCY_MS);
-					if (figure.correct !== items) throw new Error(`audit at concurrency ${concurrency}: only ${figure.correct}/${items} items correct`);
-					return figure;
+					const of = (name: AuditClientName) => figure(totals.get(`${name}@${concurrency}`)!);
+					return { node: of('node'), sdk: of('sdk'), floor: of('floor'), diy: of('diy') };
 				};
 				if (only.has('audit')) {
-					const g5 = await auditGroup(5);
+					const g5 = group(5);
 					const { sdk: sdk5, floor: floor5, diy: diy5 } = g5;
 					const c5 = { ...g5.node, clientCpuMsPerItem: g5.node.cpuMsPerItem };
-					const c1 = await audit(1);
+					const c1 = { seconds: sequential!.seconds, limitSeconds: (items * AUDIT_LATENCY_MS) / 1000, ratioToLimit: sequential!.seconds / ((items * AUDIT_LATENCY_MS) / 1000) };
 					const speedup = c1.seconds / c5.seconds;
 					json.audit_1000_concurrent_s = round(c5.seconds, 3);
 					json.audit_speedup_vs_sequential = round(speedup, 2);
@@ -216,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
 					rows.push({ figure: '  sequential s / ratio to limit', value: `${c1.seconds.toFixed(2)} / ${c1.ratioToLimit.toFixed(3)}`, target: `(limit ${c1.limitSeconds})` });
 				}
 				if (only.has('c20')) {
-					const g20 = await auditGroup(20);
+					const g20 = group(20);
 					const { sdk: sdk20, floor: floor20, diy: diy20 } = g20;
 					const c20 = { ...g20.node, clientCpuMsPerItem: g20.node.cpuMsPerItem };
 					json.sdk_audit_c20_ratio_to_limit = round(sdk20.ratioToLimit, 3);

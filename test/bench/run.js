@@ -38,7 +38,7 @@ const COMPILER_OPTIONS = {
 	/** @type {any} */ (module)._compile(outputText, filename);
 };
 
-const ENTRIES = { '--media-child': './mediaChild.ts', '--profile-audit': './profileAudit.ts' };
+const ENTRIES = { '--media-child': './mediaChild.ts', '--profile-audit': './profileAudit.ts', '--audit-client': './auditClients.ts' };
 const entry = /** @type {Record<string, string>} */ (ENTRIES)[process.argv[2]] ?? './bench.ts';
 require(path.join(__dirname, entry))
 	.main(process.argv.slice(2))
