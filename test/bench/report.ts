@@ -1,4 +1,3 @@
-/* eslint-disable */
 // The human-readable table. The machine-readable JSON line is printed by bench.ts.
 
 export interface Row {

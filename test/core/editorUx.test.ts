@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Pure pieces behind the editor fixes: the leading fields of check / sub-check / summary items
  * (contract "Field order matters"), IDs taken out of pasted text, and Yoti's TTL rule.

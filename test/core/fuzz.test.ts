@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Property tests: random shapes never make the core throw, and the outputs keep their invariants.
 import fc from 'fast-check';
 import {

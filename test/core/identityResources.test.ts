@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Get Identity Data's document list: ID documents, then supplementary documents.
 import { identityResources, parseJsonText } from '../../nodes/Yoti/core';
 import { fixtureBytes } from './helpers';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Property: the `media` output drops no media. For any session-shaped JSON, every ID of a
 // `{ media: { id } }` anywhere in it appears in the media items; every item is well formed.
 import fc from 'fast-check';

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Flattening over every JSON example in Yoti's doc pages (../shared/seeds). Expected values
 // are read off the pages by hand.
 import {

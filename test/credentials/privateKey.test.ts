@@ -1,4 +1,3 @@
-/* eslint-disable */
 import * as crypto from 'crypto';
 
 // Count key parses: signing.ts gets this wrapped createPrivateKey (jest cannot spy on `crypto`).

@@ -1,4 +1,3 @@
-/* eslint-disable */
 import { YotiApi } from '../../credentials/YotiApi.credentials';
 import { buildSignedQuery, signRequest, stringToSign } from '../../nodes/Yoti/core/signing';
 import {

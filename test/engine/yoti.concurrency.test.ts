@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Many input items: output order equals input order and every item's pairedItem points at its
  * input, whatever the concurrency; the number of requests in flight never exceeds the

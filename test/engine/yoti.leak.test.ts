@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Leak test: across every error path (bad IDs, unknown IDs, 409s, wrong/malformed keys, wrong
  * Sign API key, exhausted retries, resets, truncation, POST failures carrying the notification

@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * session.get and signRecipient.getSignedResult inside n8n's engine against the simulator, in
  * every output mode, for every demo session. Expected items are written by hand from

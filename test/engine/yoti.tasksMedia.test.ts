@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * The `tasks` and `media` output modes of session.get and signRecipient.getSignedResult inside
  * n8n's engine against the simulator. Expected items are written by hand from

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // The audit run: batches of session IDs posted to the audit webhook (one queued execution
 // each), one worker SIGKILLed while it holds audit jobs, and whatever did not finish re-run.
 

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // Starts the pinned n8n in queue mode: one main, M webhook processes, N workers, all on
 // loopback, sharing one PostgreSQL database, one Redis, one encryption key and one user folder.
 

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // Reads n8n executions straight from PostgreSQL (psql, no driver) and decodes their run data.
 // n8n stores execution_data.data in the "flatted" format: a JSON array whose element 0 is the
 // root, and where every string inside an object/array is the index (as a string) of the

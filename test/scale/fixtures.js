@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // Generated data for the scale run: N session files for the simulator, cloned from demo
 // sessions with fresh deterministic UUIDs and per-session check outcomes, plus the check
 // items the audit must produce for each of them (written here from the generated JSON, never

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // Getting the pinned n8n and this package ready for the scale run. The install of n8n itself
 // and of the package into a user folder belong to the end-to-end harness (test/e2e); this
 // module calls it, and only keeps a fallback for the package install so the scale run can

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // The notification storm: which notifications are fired, in what order, at which process,
 // and how the executions n8n produced are judged against that plan.
 

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // npm run test:scale — the package under n8n's queue mode.
 // PostgreSQL + Redis (Debian packages, throwaway, loopback) -> pinned n8n: main, 2 webhook
 // processes, 2 workers -> nightly audit over 2,000 sessions against the simulator (one worker

@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // Throwaway PostgreSQL + Redis servers for the queue-mode scale test.
 // Both come from Debian packages (installed here when missing), run on free loopback
 // ports out of a temp dir, and are stopped and deleted at the end, on failure and on SIGINT.

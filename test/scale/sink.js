@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // The side effect of the scale run's notification workflows: an HTTP server on loopback that
 // records every POST the workflows' "Side effect" node makes (one per item that got past the
 // guard), so the test counts effects per notification and per flow.

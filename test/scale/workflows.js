@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable */
 // The two workflows the scale run imports, and the credentials they use.
 // Node types are the community-package names a user gets: n8n-nodes-yoti.yoti / .yotiTrigger.
 

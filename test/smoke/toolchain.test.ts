@@ -1,4 +1,3 @@
-/* eslint-disable */
 import { NodeApiError } from 'n8n-workflow';
 import { WorkflowExecute } from 'n8n-core';
 

@@ -1,4 +1,3 @@
-/* eslint-disable */
 import fc from 'fast-check';
 import {
 	DEDUPE_MAX_ENTRIES,

@@ -1,4 +1,3 @@
-/* eslint-disable */
 import { MAX_BODY_BYTES, isTopicSelected, parseNotification } from '../../nodes/YotiTrigger/notification';
 
 const SESSION = 'a3d1f1e6-2c4b-4b8e-9f0a-1b2c3d4e5f60';

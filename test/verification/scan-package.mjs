@@ -1,4 +1,3 @@
-/* eslint-disable */
 // n8n's verification scanner (@n8n/scan-community-package), the legs that run offline.
 //
 //   node test/verification/scan-package.mjs <unpacked npm pack dir> <source repo dir>
