@@ -326,14 +326,29 @@ describe('tracked devices', () => {
 		expect(out(result)).toEqual([]);
 	});
 
-	test('deleteTrackedDevices, then there are none', async () => {
+	test('deleteTrackedDevices: one item per deleted event (the contract, as Get), then there are none', async () => {
 		const mark = env.sim.requests.length;
 		const result = await env.run({ resource: 'session', operation: 'deleteTrackedDevices', sessionId: S.approve });
-		expect(out(result)).toEqual([{ json: { session_id: S.approve, deleted: true }, pairedItem: { item: 0 } }]);
+		expect(pairedIndexes(out(result))).toEqual([0, 0, 0]);
+		expect(jsons(result).map((item) => [item.session_id, item.event, item.created, item.resource_id, item.device_model_name])).toEqual([
+			[S.approve, 'CONFIG_FIRST_LOADED', '2024-05-14T09:29:30.511Z', null, 'iPhone 14'],
+			[S.approve, 'RESOURCE_CREATED', '2024-05-14T09:30:02.245Z', '5e50c000-0000-4000-8000-000000000101', 'iPhone 14'],
+			[S.approve, 'CLIENT_SESSION_TOKEN_DELETED', '2024-05-14T09:34:12.000Z', null, 'iPhone 14 Pro'],
+		]);
+		expect(jsons(result)[0]).toEqual({ session_id: S.approve, event: 'CONFIG_FIRST_LOADED', created: '2024-05-14T09:29:30.511Z', resource_id: null, ...device('iPhone 14') });
 		expect(env.requestsSince(mark).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-			`DELETE /idverify/v1/sessions/${S.approve}/tracked-devices 204`,
+			`DELETE /idverify/v1/sessions/${S.approve}/tracked-devices 200`,
 		]);
 		expect(out(await env.run({ resource: 'session', operation: 'getTrackedDevices', sessionId: S.approve }))).toEqual([]);
+	});
+
+	test('deleteTrackedDevices answered without events (204): one item saying so, so the workflow goes on', async () => {
+		const mark = env.sim.requests.length;
+		const result = await env.run({ resource: 'session', operation: 'deleteTrackedDevices', sessionId: S.reject });
+		expect(out(result)).toEqual([{ json: { session_id: S.reject, deleted: true }, pairedItem: { item: 0 } }]);
+		expect(env.requestsSince(mark).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			`DELETE /idverify/v1/sessions/${S.reject}/tracked-devices 204`,
+		]);
 	});
 
 	test('unknown session → not found', async () => {

@@ -28,11 +28,14 @@ const signGet = (p: string, key: string | null = SIGN_API_KEY) =>
 	rawRequest(`${sim.signBaseUrl}/idv/recipients/${p}`, { headers: key === null ? {} : { Authorization: `Bearer ${key}` } });
 
 describe('IDV', () => {
-	test('tracked devices: the stored events, [] after DELETE, [] for a session without a file', async () => {
+	test('tracked devices: the stored events, DELETE answers them (then 204), [] after DELETE, [] for a session without a file', async () => {
 		const events = json(await idv('GET', `/sessions/${S.approved}/tracked-devices`));
 		expect(events.map((e: any) => e.event)).toEqual(['CONFIG_FIRST_LOADED', 'RESOURCE_CREATED', 'CLIENT_SESSION_TOKEN_DELETED']);
 		expect(events[1].resource_id).toBe('5e50c000-0000-4000-8000-000000000101');
 		expect(events[0].device.os_name).toBe('iOS');
+		const deleted = await idv('DELETE', `/sessions/${S.approved}/tracked-devices`);
+		expect(deleted.status).toBe(200);
+		expect(json(deleted)).toEqual(events);
 		expect((await idv('DELETE', `/sessions/${S.approved}/tracked-devices`)).status).toBe(204);
 		expect(json(await idv('GET', `/sessions/${S.approved}/tracked-devices`))).toEqual([]);
 		expect(json(await idv('GET', `/sessions/${S.rejected}/tracked-devices`))).toEqual([]);

@@ -108,8 +108,13 @@ function handleIdv(state, ctx, res) {
 		}
 		case 'trackedDevices':
 			if (ctx.method === 'DELETE') {
+				// Yoti's reference: DELETE answers the JSON array of events, as GET does (here: the
+				// events it removed). With none left it answers 204, the other shape clients meet.
+				const removed = store.getTrackedDevices(sessionId);
 				store.deleteTrackedDevices(sessionId);
-				return sendNoContent(res, ctx);
+				const events = parseJsonBytes(removed);
+				if (!Array.isArray(events) || events.length === 0) return sendNoContent(res, ctx);
+				return sendBytes(res, 200, { 'Content-Type': 'application/json' }, removed, ctx);
 			}
 			return sendBytes(res, 200, { 'Content-Type': 'application/json' }, store.getTrackedDevices(sessionId), ctx);
 		default:
