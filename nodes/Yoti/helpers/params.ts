@@ -69,12 +69,18 @@ interface Mapping {
 /** Per execution context: the mapping a parameter holds (null: not that form, or not trusted). */
 const mappings = new WeakMap<object, Map<string, Mapping | null>>();
 
-function mappingOf(ctx: IExecuteFunctions, name: string): Mapping | null {
-	let known = mappings.get(ctx);
-	if (!known) {
-		known = new Map();
-		mappings.set(ctx, known);
+/** The map `store` keeps for this execution context, made on first use. */
+function perContext<V>(store: WeakMap<object, Map<string, V>>, ctx: object): Map<string, V> {
+	let map = store.get(ctx);
+	if (!map) {
+		map = new Map();
+		store.set(ctx, map);
 	}
+	return map;
+}
+
+function mappingOf(ctx: IExecuteFunctions, name: string): Mapping | null {
+	const known = perContext(mappings, ctx);
 	let mapping = known.get(name);
 	if (mapping === undefined) {
 		const stored = ctx.getNode().parameters[name];
@@ -103,7 +109,7 @@ export function readItemParameter<T>(ctx: IExecuteFunctions, name: string, itemI
 			if (mapping.confirmed) return value as T;
 			const evaluated = ctx.getNodeParameter(name, itemIndex, fallback) as T;
 			if (evaluated === value) mapping.confirmed = true;
-			else mappings.get(ctx)?.set(name, null);
+			else perContext(mappings, ctx).set(name, null);
 			return evaluated;
 		}
 	}
@@ -119,11 +125,7 @@ const readOnce = new WeakMap<object, Map<string, { value: unknown } | 'per item'
  * an expression per call. The value is shared between items: callers must not change it.
  */
 export function readParameter<T>(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: T): T {
-	let reads = readOnce.get(ctx);
-	if (!reads) {
-		reads = new Map();
-		readOnce.set(ctx, reads);
-	}
+	const reads = perContext(readOnce, ctx);
 	const known = reads.get(name);
 	if (known === 'per item') return ctx.getNodeParameter(name, itemIndex, fallback) as T;
 	if (known) return known.value as T;
