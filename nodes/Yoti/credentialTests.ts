@@ -33,6 +33,7 @@ export const SIGN_PROBE_PATH = `/idv/recipients/${PROBE_ID}/sessions/signed/json
  */
 export const IDV_PROBE_PATH = '/sessions';
 export const IDV_PROBE_BODY = '{"client_session_token_ttl":"n8n-credential-test","requested_checks":"n8n-credential-test"}';
+const IDV_PROBE_BYTES = Buffer.from(IDV_PROBE_BODY, 'utf8');
 const PROBE_TIMEOUT_MS = 15000;
 
 export { IDV_SIGNATURE_REJECTED as IDV_REJECTED_MESSAGE, SIGN_KEY_REJECTED as SIGN_REJECTED_MESSAGE };
@@ -133,14 +134,14 @@ export async function yotiApiTest(
 			method: 'POST',
 			url: IDV_PROBE_PATH,
 			headers: { 'Content-Type': 'application/json' },
-			body: Buffer.from(IDV_PROBE_BODY, 'utf8'),
+			body: IDV_PROBE_BYTES,
 		});
 	} catch (error) {
 		// Our own messages: a missing SDK ID, a malformed key, a bad base URL. None echoes a secret.
 		return { status: 'Error', message: errorText(error) };
 	}
 	try {
-		const response = await sendProbe(this.helpers, signed.url, headersOf(signed), Buffer.from(IDV_PROBE_BODY, 'utf8'));
+		const response = await sendProbe(this.helpers, signed.url, headersOf(signed), IDV_PROBE_BYTES);
 		return interpretIdv(response.statusCode);
 	} catch (error) {
 		return networkFailure(base, error);
