@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startWebhookServer, post, type WebhookServer } from './webhookServer';
+import { startWebhookServer, post, waitForRuns, type WebhookServer } from './webhookServer';
 
 const { startSimulator, DEMO } = require('../simulator');
 
@@ -130,12 +130,7 @@ async function runOnce(parameters: Record<string, unknown>, notification: Record
 		...notification,
 	});
 	expect(JSON.parse(res.body)).toMatchObject({ delivered: true, status: 200 });
-	const started = Date.now();
-	while (server.runs.length < 1) {
-		if (server.errors.length) throw server.errors[0];
-		if (Date.now() - started > 15000) throw new Error('no run');
-		await new Promise((r) => setTimeout(r, 20));
-	}
+	await waitForRuns(server, 1);
 	// Every item of one notification carries the same dedupe_key (its value is pinned in
 	// dedupe.test.ts); the expectations below are about the rest of each item.
 	const items = server.runs[0].items as Record<string, unknown>[];

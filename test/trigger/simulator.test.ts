@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { IDVClient, SessionSpecificationBuilder, NotificationConfigBuilder } from 'yoti';
-import { startWebhookServer, post, type WebhookServer } from './webhookServer';
+import { startWebhookServer, post, waitForRuns, type WebhookServer } from './webhookServer';
 
 const { startSimulator, DEMO } = require('../simulator');
 
@@ -469,12 +469,3 @@ describe('Fetch Session failures: Yoti still gets 200 and one item carries the e
 		expect(server.runs[0].items).toEqual([errorItem(expect.stringMatching(/^Could not read the session from Yoti: /))]);
 	});
 });
-
-async function waitForRuns(server: WebhookServer, n: number, timeoutMs = 15000) {
-	const started = Date.now();
-	while (server.runs.length < n) {
-		if (server.errors.length) throw server.errors[0];
-		if (Date.now() - started > timeoutMs) throw new Error(`expected ${n} runs, got ${server.runs.length}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}

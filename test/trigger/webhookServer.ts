@@ -238,3 +238,13 @@ export async function post(
 		req.end(payload);
 	});
 }
+
+/** Waits until the trigger has started `n` runs; throws the trigger's first error, or after `timeoutMs`. */
+export async function waitForRuns(server: WebhookServer, n: number, timeoutMs = 15000): Promise<void> {
+	const started = Date.now();
+	while (server.runs.length < n) {
+		if (server.errors.length) throw server.errors[0];
+		if (Date.now() - started > timeoutMs) throw new Error(`expected ${n} runs, got ${server.runs.length}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
