@@ -97,6 +97,27 @@ async function runLimited(items, limit, fn) {
 }
 
 /**
+ * Walks the keys that should each have exactly one `noun` in `countsByKey`: counts the missing
+ * ones as lost, hands every key seen more than once to `onExtra(key, n - 1)`, and keeps up to
+ * five examples (the caller may add more, up to five in all).
+ */
+function tallyExpected(validKeys, countsByKey, noun, onExtra) {
+	let lost = 0;
+	const examples = [];
+	for (const key of validKeys) {
+		const n = countsByKey.get(key) || 0;
+		if (n === 0) {
+			lost++;
+			if (examples.length < 5) examples.push(`no ${noun} for ${key}`);
+		} else if (n > 1) {
+			onExtra(key, n - 1);
+			if (examples.length < 5) examples.push(`${n} ${noun}s for ${key}`);
+		}
+	}
+	return { lost, examples };
+}
+
+/**
  * Judges trigger executions against deliveries. `executionsByKey` maps key -> count of
  * executions whose trigger output carried that notification.
  */
@@ -105,21 +126,12 @@ function judge(deliveries, executionsByKey) {
 	const refusedOnlyKeys = new Set(
 		deliveries.filter((d) => d.kind === 'badAuth' && !validKeys.has(keyOf(d.notification))).map((d) => keyOf(d.notification)),
 	);
-	let lost = 0;
 	let duplicated = 0;
 	let fromRefused = 0;
 	let unknown = 0;
-	const examples = [];
-	for (const key of validKeys) {
-		const n = executionsByKey.get(key) || 0;
-		if (n === 0) {
-			lost++;
-			if (examples.length < 5) examples.push(`no execution for ${key}`);
-		} else if (n > 1) {
-			duplicated += n - 1;
-			if (examples.length < 5) examples.push(`${n} executions for ${key}`);
-		}
-	}
+	const { lost, examples } = tallyExpected(validKeys, executionsByKey, 'execution', (key, extra) => {
+		duplicated += extra;
+	});
 	for (const [key, n] of executionsByKey) {
 		if (refusedOnlyKeys.has(key)) {
 			fromRefused += n;
@@ -143,22 +155,13 @@ function repeatPlan(notifications, target = 'secondary') {
  * on" repeats; extra effects of any other one are duplicates.
  */
 function judgeEffects({ validKeys, repeatedKeys, effectsByKey }) {
-	let lost = 0;
 	let duplicated = 0;
 	let actedOn = 0;
 	let unknown = 0;
-	const examples = [];
-	for (const key of validKeys) {
-		const n = effectsByKey.get(key) || 0;
-		if (n === 0) {
-			lost++;
-			if (examples.length < 5) examples.push(`no side effect for ${key}`);
-		} else if (n > 1) {
-			if (repeatedKeys.has(key)) actedOn += n - 1;
-			else duplicated += n - 1;
-			if (examples.length < 5) examples.push(`${n} side effects for ${key}`);
-		}
-	}
+	const { lost, examples } = tallyExpected(validKeys, effectsByKey, 'side effect', (key, extra) => {
+		if (repeatedKeys.has(key)) actedOn += extra;
+		else duplicated += extra;
+	});
 	for (const [key, n] of effectsByKey) if (!validKeys.has(key)) unknown += n;
 	return { lost, duplicated, actedOn, unknown, examples };
 }
