@@ -11,8 +11,10 @@ import * as path from 'path';
 import { measureAudit } from './audit';
 import { floorGetSessionsConcurrent, sdkGetSessionsConcurrent } from './clients';
 import { countDiyCorrect, runDiyPeer } from './diyPeer';
+import { shareOneKeepAliveAgentPerProtocol } from './keepAliveAgent';
 
-export const AUDIT_CLIENTS = ['node', 'sdk', 'floor', 'diy'] as const;
+/** `nodeKeepAlive`: the node again, with n8n's per-request agent kept alive (keepAliveAgent.ts). */
+export const AUDIT_CLIENTS = ['node', 'sdk', 'floor', 'diy', 'nodeKeepAlive'] as const;
 export type AuditClientName = (typeof AUDIT_CLIENTS)[number];
 
 export interface AuditSetup {
@@ -37,7 +39,8 @@ type Reply = { id: number; part?: AuditPart; error?: string };
 async function runPart(name: AuditClientName, setup: AuditSetup, ids: string[], concurrency: number): Promise<AuditPart> {
 	const { idvBaseUrl, latencyMs } = setup;
 	switch (name) {
-		case 'node': {
+		case 'node':
+		case 'nodeKeepAlive': {
 			const figure = await measureAudit(idvBaseUrl, ids, setup.seedText, concurrency, latencyMs);
 			return { seconds: figure.seconds, cpuMs: figure.clientCpuMsPerItem * ids.length, n: ids.length, correct: figure.correct };
 		}
@@ -61,6 +64,7 @@ export function main(argv: string[]): Promise<number> {
 	const name = argv[1] as AuditClientName;
 	const setup = JSON.parse(argv[2]) as AuditSetup;
 	if (!AUDIT_CLIENTS.includes(name) || typeof process.send !== 'function') throw new Error('--audit-client runs under the bench only');
+	if (name === 'nodeKeepAlive') shareOneKeepAliveAgentPerProtocol();
 	return new Promise((resolve) => {
 		process.on('message', async (request: Request) => {
 			if (request.kind === 'stop') return resolve(0);

@@ -2,7 +2,9 @@
 // `npm run bench` (node test/bench/run.js): the figures of issues 7 and 17, measured side by side
 // in one run on this machine, reported as ratios. The audit is measured beside three references
 // on the same simulator, sessions, latency and concurrency: the official SDK, the floor (a bare
-// keep-alive client) and the do-it-yourself peer (n8n's Code and HTTP Request nodes). Prints a table, then ONE JSON object as the last line.
+// keep-alive client) and the do-it-yourself peer (n8n's Code and HTTP Request nodes), plus, for
+// information only, the node with n8n's per-request agent kept alive (keepAliveAgent.ts).
+// Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan } from './audit';
 import { AUDIT_CLIENTS, startAuditClient, type AuditClient, type AuditClientName, type AuditPart } from './auditClients';
@@ -141,10 +143,17 @@ export async function main(argv: string[]): Promise<number> {
 				const concurrencies = [...(only.has('audit') ? [5] : []), ...(only.has('c20') ? [20] : [])];
 				const names = [...AUDIT_CLIENTS];
 				const totals = new Map<string, Part>();
+				/** Each pass's parts too, so the spread of the node/SDK CPU ratio across passes is shown. */
+				const byPass = new Map<string, Part[]>();
 				const add = (name: AuditClientName, concurrency: number, part: Part) => {
 					const key = `${name}@${concurrency}`;
 					const total = totals.get(key) ?? { seconds: 0, cpuMs: 0, n: 0 };
 					totals.set(key, { seconds: total.seconds + part.seconds, cpuMs: total.cpuMs + part.cpuMs, n: total.n + part.n });
+					byPass.set(key, [...(byPass.get(key) ?? []), part]);
+				};
+				const perPassCpuRatio = (name: AuditClientName, concurrency: number): number[] => {
+					const sdkParts = byPass.get(`sdk@${concurrency}`) ?? [];
+					return (byPass.get(`${name}@${concurrency}`) ?? []).map((part, k) => round(part.cpuMs / part.n / (sdkParts[k].cpuMs / sdkParts[k].n), 3));
 				};
 				const warmCpu = Object.fromEntries(names.map((name) => [name, [] as number[][]])) as Record<AuditClientName, number[][]>;
 				let sequential: Part | undefined;
@@ -186,7 +195,26 @@ export async function main(argv: string[]): Promise<number> {
 					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
 					const figure = (part: Part): Figure => ({ seconds: part.seconds, limitSeconds, ratioToLimit: part.seconds / limitSeconds, cpuMsPerItem: part.cpuMs / part.n });
 					const of = (name: AuditClientName) => figure(totals.get(`${name}@${concurrency}`)!);
-					return { node: of('node'), sdk: of('sdk'), floor: of('floor'), diy: of('diy') };
+					return { node: of('node'), sdk: of('sdk'), floor: of('floor'), diy: of('diy'), keepAlive: of('nodeKeepAlive') };
+				};
+				/**
+				 * The node/SDK CPU ratio of every pass (the claim is the whole run's), and the same node
+				 * with n8n's agent kept alive: what an upstream fix would give (info, not the claim).
+				 */
+				const keepAliveRows = (concurrency: number, keepAlive: Figure, sdk: Figure) => {
+					const suffix = concurrency === 5 ? '' : `_c${concurrency}`;
+					const passes = perPassCpuRatio('node', concurrency);
+					json[`client${suffix}_cpu_ratio_vs_sdk_per_pass`] = passes;
+					rows.push({ figure: '  node / SDK CPU, per pass', value: passes.map((r) => r.toFixed(3)).join(' / '), target: `(c${concurrency})` });
+					const share = keepAlive.cpuMsPerItem / sdk.cpuMsPerItem;
+					json[`keepalive${suffix}_cpu_ms_per_item`] = round(keepAlive.cpuMsPerItem, 3);
+					json[`keepalive${suffix}_cpu_ratio_vs_sdk`] = round(share, 3);
+					json[`keepalive${suffix}_ratio_to_limit`] = round(keepAlive.ratioToLimit, 3);
+					rows.push({
+						figure: '  if n8n kept its agent alive',
+						value: `${keepAlive.cpuMsPerItem.toFixed(2)} ms; ${share.toFixed(3)} x SDK`,
+						target: `(c${concurrency}, info; per pass ${perPassCpuRatio('nodeKeepAlive', concurrency).map((r) => r.toFixed(2)).join(' / ')})`,
+					});
 				};
 				if (only.has('audit')) {
 					const g5 = group(5);
@@ -216,7 +244,9 @@ export async function main(argv: string[]): Promise<number> {
 					json.diy_ratio_to_limit = round(diy5.ratioToLimit, 3);
 					json.diy_cpu_ms_per_item = round(diy5.cpuMsPerItem, 3);
 					const cpuShare = c5.clientCpuMsPerItem / sdk5.cpuMsPerItem;
+					json.client_cpu_ratio_vs_sdk = round(cpuShare, 3);
 					rows.push({ figure: 'client CPU per item / SDK', value: cpuShare.toFixed(3), target: '<= 0.8', pass: cpuShare <= 0.8 });
+					keepAliveRows(5, g5.keepAlive, sdk5);
 					rows.push({ figure: 'floor_ratio_to_limit', value: floor5.ratioToLimit.toFixed(3), target: `(c5; ${floor5.cpuMsPerItem.toFixed(2)} ms CPU/item)` });
 					rows.push({ figure: 'audit_ratio_to_floor', value: (c5.ratioToLimit / floor5.ratioToLimit).toFixed(3), target: '<= 1.1 (if floor > 1.2)', pass: c5.ratioToLimit <= 1.2 || c5.ratioToLimit / floor5.ratioToLimit <= 1.1 });
 					rows.push({ figure: 'diy_ratio_to_limit', value: diy5.ratioToLimit.toFixed(3), target: `> node's (${diy5.cpuMsPerItem.toFixed(2)} ms CPU/item)`, pass: diy5.ratioToLimit > c5.ratioToLimit });
@@ -235,6 +265,10 @@ export async function main(argv: string[]): Promise<number> {
 					rows.push({ figure: '  concurrency 20 seconds', value: c20.seconds.toFixed(2), target: `(limit ${c20.limitSeconds})` });
 					rows.push({ figure: '  SDK reference ratio to limit', value: sdk20.ratioToLimit.toFixed(3), target: '(same machine, c20)' });
 					rows.push({ figure: '  client CPU ms/item node / SDK', value: `${c20.clientCpuMsPerItem.toFixed(2)} / ${sdk20.cpuMsPerItem.toFixed(2)}`, target: '(c20)' });
+					const c20CpuShare = c20.clientCpuMsPerItem / sdk20.cpuMsPerItem;
+					json.client_c20_cpu_ratio_vs_sdk = round(c20CpuShare, 3);
+					rows.push({ figure: 'client CPU per item / SDK, c20', value: c20CpuShare.toFixed(3), target: '<= 0.8', pass: c20CpuShare <= 0.8 });
+					keepAliveRows(20, g20.keepAlive, sdk20);
 					json.floor_c20_ratio_to_limit = round(floor20.ratioToLimit, 3);
 					json.floor_c20_cpu_ms_per_item = round(floor20.cpuMsPerItem, 3);
 					json.audit_c20_ratio_to_floor = round(c20.ratioToLimit / floor20.ratioToLimit, 3);
