@@ -81,6 +81,13 @@ describe('IDV', () => {
 		expect((await idv('GET', `/sessions/${S.deletable}`)).status).toBe(200);
 	});
 
+	test('DELETE media of an ONGOING session: 409 locked, and the media stays', async () => {
+		const locked = await idv('DELETE', `/sessions/${S.ongoing}/media/${M.ongoingPage}/content`);
+		expect(locked.status).toBe(409);
+		expect(json(locked).code).toBe('RESOURCE_LOCKED');
+		expect((await idv('GET', `/sessions/${S.ongoing}/media/${M.ongoingPage}/content`)).status).toBe(200);
+	});
+
 	test('DELETE media: 204, then 404', async () => {
 		expect((await idv('DELETE', `/sessions/${S.deletable}/media/${M.deletablePage}/content`)).status).toBe(204);
 		expect((await idv('GET', `/sessions/${S.deletable}/media/${M.deletablePage}/content`)).status).toBe(404);

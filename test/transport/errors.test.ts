@@ -19,6 +19,9 @@ import {
 	type Simulator,
 } from './probe';
 
+const SESSION_ONGOING = '5e551000-0000-4000-8000-000000000004';
+const MEDIA_OF_ONGOING_SESSION = '3ed1a000-0000-4000-8000-000000000401';
+
 const OTHER_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
 let sim: Simulator;
@@ -120,22 +123,28 @@ describe('Yoti errors become messages that say what to do', () => {
 	});
 
 	test('409 on DELETE session: its checks are not finished, whatever code Yoti sends', async () => {
-		const result = await probe({ method: 'DELETE', path: '/sessions/5e551000-0000-4000-8000-000000000004' }, idvCredentials(sim));
+		const result = await probe({ method: 'DELETE', path: `/sessions/${SESSION_ONGOING}` }, idvCredentials(sim));
 		expect(result.error?.message).toBe('Session not finished yet — Yoti deletes a session only once its checks are finished; try again later');
 		sim.setFaults(['409:times=1']);
 		const other = await probe({ method: 'DELETE', path: `/sessions/${SESSION_APPROVED}` }, idvCredentials(sim));
 		expect(other.error?.message).toBe('Session not finished yet — Yoti deletes a session only once its checks are finished; try again later');
 	});
 
-	test('409 on DELETE media: the session or media is locked', async () => {
+	test('409 on DELETE media: the session or media is locked, whatever code Yoti sends', async () => {
+		const locked = 'The session or media is locked — Yoti does not delete media while the session is in progress; try again once it completes';
+		const ongoing = await probe(
+			{ method: 'DELETE', path: `/sessions/${SESSION_ONGOING}/media/${MEDIA_OF_ONGOING_SESSION}/content`, resource: 'media' },
+			idvCredentials(sim),
+		);
+		expect(ongoing.error?.message).toBe(locked);
+		expect(ongoing.error?.description).toContain('RESOURCE_LOCKED');
+		expect((ongoing.error as any).httpCode).toBe('409');
 		sim.setFaults(['409:times=1']);
-		const result = await probe(
+		const injected = await probe(
 			{ method: 'DELETE', path: `/sessions/${SESSION_APPROVED}/media/${MEDIA_IMAGE_JPEG}/content`, resource: 'media' },
 			idvCredentials(sim),
 		);
-		expect(result.error?.message).toBe(
-			'The session or media is locked — Yoti does not delete media while the session is in progress; try again once it completes',
-		);
+		expect(injected.error?.message).toBe(locked);
 	});
 
 	test('409 on GET session: expired', async () => {

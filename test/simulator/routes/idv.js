@@ -100,6 +100,10 @@ function handleIdv(state, ctx, res) {
 			const media = store.getMedia(sessionId, mediaId);
 			if (!media) return sendJson(res, 404, notFound('Media'), {}, ctx);
 			if (ctx.method === 'DELETE') {
+				// Yoti keeps a session's media while the session is in progress (409, "locked").
+				if (sessionState === 'ONGOING') {
+					return sendJson(res, 409, { code: 'RESOURCE_LOCKED', message: 'The session is still in progress; its media cannot be deleted yet' }, {}, ctx);
+				}
 				store.deleteMedia(sessionId, mediaId);
 				return sendNoContent(res, ctx);
 			}
