@@ -1,5 +1,5 @@
 /* eslint-disable */
-// The audit's four clients, each in its own process (`node test/bench/run.js --audit-client
+// The audit's five clients, each in its own process (`node test/bench/run.js --audit-client
 // <name>`, driven over IPC), as each runs in production: an n8n process does not also run the
 // SDK. Sharing one process, every client's garbage, heap growth and V8 feedback (the same Node
 // http internals driven by axios, superagent and bare http) is billed to whichever runs next;
