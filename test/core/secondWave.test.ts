@@ -7,6 +7,7 @@ import {
 	flattenSupportedDocuments,
 	identityDocuments,
 	identityProfileResult,
+	summarizeSession,
 } from '../../nodes/Yoti/core';
 
 const SID = '9d539c59-1cd0-4e2c-bed8-eb525248aa84';
@@ -260,5 +261,20 @@ describe('identity data', () => {
 		expect(identityProfileResult({ advanced_identity_profile: { result: 'ABORTED' } })).toBe('ABORTED');
 		expect(identityProfileResult({})).toBeNull();
 		expect(identityProfileResult(null)).toBeNull();
+	});
+
+	test('identity profile: Get Identity Data and the summary read the same one, should a session hold both', () => {
+		const pendingBasic = { identity_profile: { subject_id: 'x' }, advanced_identity_profile: { result: 'DONE' } };
+		const bothDone = {
+			identity_profile: { result: 'DONE' },
+			advanced_identity_profile: { result: 'ABORTED', failure_reason: { reason_code: 'MANDATORY_DOCUMENT_NOT_PROVIDED' } },
+		};
+		const neither = { identity_profile: { subject_id: 'x' }, advanced_identity_profile: { subject_id: 'y' } };
+		expect(identityProfileResult(pendingBasic)).toBe('DONE');
+		expect(summarizeSession(pendingBasic).identity_profile_result).toBe('DONE');
+		expect(identityProfileResult(bothDone)).toBe('DONE');
+		expect(summarizeSession(bothDone)).toMatchObject({ identity_profile_result: 'DONE', identity_profile_failure_reason: null });
+		expect(identityProfileResult(neither)).toBeNull();
+		expect(summarizeSession(neither).identity_profile_result).toBeNull();
 	});
 });

@@ -1,4 +1,5 @@
 import { flattenObject } from './flattenObject';
+import { identityProfileOf } from './identityProfile';
 import { isUuid } from './ids';
 import { parseSession, type SessionModel } from './session.schema';
 import type { FieldValue, IdentityDocument, IdentityResource } from './types';
@@ -50,11 +51,7 @@ export function flattenDocumentFields(fields: unknown): Record<string, FieldValu
 	return flattenObject(fields);
 }
 
-export function profileResultOf(model: SessionModel): string | null {
-	return model.identity_profile_result ?? model.advanced_identity_profile_result;
-}
-
-/** `identity_profile.result`, else `advanced_identity_profile.result`, else null. */
+/** The identity profile's result (`identity_profile`, else `advanced_identity_profile`), else null. */
 export function identityProfileResult(session: unknown): string | null {
-	return profileResultOf(parseSession(session));
+	return identityProfileOf(session)?.result ?? null;
 }

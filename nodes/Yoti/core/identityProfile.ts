@@ -24,10 +24,17 @@ const readProfile = (value: unknown) =>
 
 /**
  * The session's identity profile: `identity_profile`, else `advanced_identity_profile`
- * (a session has one or the other), else null. Never throws.
+ * (a session has one or the other), else null. Should both appear, one with a result is
+ * preferred to one without. The summary, the decision and Get Identity Data all read it
+ * here. Never throws.
  */
 export function identityProfileOf(session: unknown): IdentityProfileModel | null {
 	return (
-		record(session, (o) => readProfile(o.identity_profile) ?? readProfile(o.advanced_identity_profile)) ?? null
+		record(session, (o) => {
+			const basic = readProfile(o.identity_profile);
+			const advanced = readProfile(o.advanced_identity_profile);
+			if (basic?.result == null && advanced?.result != null) return advanced;
+			return basic ?? advanced;
+		}) ?? null
 	);
 }

@@ -58,8 +58,6 @@ export interface SessionModel {
 	checks: CheckModel[];
 	id_documents: IdDocumentModel[];
 	supplementary_documents: IdDocumentModel[];
-	identity_profile_result: string | null;
-	advanced_identity_profile_result: string | null;
 }
 
 const readDetail = (value: unknown) =>
@@ -132,8 +130,6 @@ const readIdDocument = (value: unknown) =>
 		}),
 	);
 
-const profileResult = (value: unknown) => record(value, (o) => text(o.result)) ?? null;
-
 /** Reads a session result; never throws. Not an object at all -> an empty session. */
 export function parseSession(value: unknown): SessionModel {
 	const o = record(value, (object) => object) ?? {};
@@ -144,7 +140,5 @@ export function parseSession(value: unknown): SessionModel {
 		checks: list(o.checks, readCheck),
 		id_documents: list(record(o.resources, (r) => r.id_documents), readIdDocument),
 		supplementary_documents: list(record(o.resources, (r) => r.supplementary_documents), readIdDocument),
-		identity_profile_result: profileResult(o.identity_profile),
-		advanced_identity_profile_result: profileResult(o.advanced_identity_profile),
 	};
 }
