@@ -264,17 +264,23 @@ describe('identity data', () => {
 	});
 
 	test('identity profile: Get Identity Data and the summary read the same one, should a session hold both', () => {
-		const pendingBasic = { identity_profile: { subject_id: 'x' }, advanced_identity_profile: { result: 'DONE' } };
+		// identity_profile is read first even without a result: a profile still running must
+		// keep a completed session's decision from APPROVE, whatever the other one says.
+		const runningBasic = {
+			state: 'COMPLETED',
+			identity_profile: { subject_id: 'x' },
+			advanced_identity_profile: { result: 'DONE' },
+		};
 		const bothDone = {
 			identity_profile: { result: 'DONE' },
 			advanced_identity_profile: { result: 'ABORTED', failure_reason: { reason_code: 'MANDATORY_DOCUMENT_NOT_PROVIDED' } },
 		};
-		const neither = { identity_profile: { subject_id: 'x' }, advanced_identity_profile: { subject_id: 'y' } };
-		expect(identityProfileResult(pendingBasic)).toBe('DONE');
-		expect(summarizeSession(pendingBasic).identity_profile_result).toBe('DONE');
+		const onlyAdvanced = { identity_profile: 'not an object', advanced_identity_profile: { result: 'DONE' } };
+		expect(identityProfileResult(runningBasic)).toBeNull();
+		expect(summarizeSession(runningBasic)).toMatchObject({ identity_profile_result: null, decision: 'PENDING' });
 		expect(identityProfileResult(bothDone)).toBe('DONE');
 		expect(summarizeSession(bothDone)).toMatchObject({ identity_profile_result: 'DONE', identity_profile_failure_reason: null });
-		expect(identityProfileResult(neither)).toBeNull();
-		expect(summarizeSession(neither).identity_profile_result).toBeNull();
+		expect(identityProfileResult(onlyAdvanced)).toBe('DONE');
+		expect(summarizeSession(onlyAdvanced).identity_profile_result).toBe('DONE');
 	});
 });

@@ -1,6 +1,6 @@
 import { list, record, text } from './read';
 
-/** The parts of `identity_profile` / `advanced_identity_profile` the summary and decision read. */
+/** The parts of `identity_profile` / `advanced_identity_profile` the summary, the decision and Get Identity Data read. */
 export interface IdentityProfileModel {
 	result: string | null;
 	failure_reason: string | null;
@@ -24,17 +24,13 @@ const readProfile = (value: unknown) =>
 
 /**
  * The session's identity profile: `identity_profile`, else `advanced_identity_profile`
- * (a session has one or the other), else null. Should both appear, one with a result is
- * preferred to one without. The summary, the decision and Get Identity Data all read it
- * here. Never throws.
+ * (a session has one or the other), else null. The summary, the decision and Get Identity
+ * Data all read it here, so they cannot disagree; should a session hold both, the basic one
+ * is read even without a result, so a profile still running keeps the decision from APPROVE.
+ * Never throws.
  */
 export function identityProfileOf(session: unknown): IdentityProfileModel | null {
 	return (
-		record(session, (o) => {
-			const basic = readProfile(o.identity_profile);
-			const advanced = readProfile(o.advanced_identity_profile);
-			if (basic?.result == null && advanced?.result != null) return advanced;
-			return basic ?? advanced;
-		}) ?? null
+		record(session, (o) => readProfile(o.identity_profile) ?? readProfile(o.advanced_identity_profile)) ?? null
 	);
 }
