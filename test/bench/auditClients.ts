@@ -1,9 +1,10 @@
 /* eslint-disable */
-// The audit's five clients, each in its own process (`node test/bench/run.js --audit-client
-// <name>`, driven over IPC), as each runs in production: an n8n process does not also run the
-// SDK. Sharing one process, every client's garbage, heap growth and V8 feedback (the same Node
-// http internals driven by axios, superagent and bare http) is billed to whichever runs next;
-// measured that way both the node and the SDK spend more CPU per item than either does alone.
+// The audit's five clients (the fifth a counterfactual, keepAliveAgent.ts), each in its own
+// process (`node test/bench/run.js --audit-client <name>`, driven over IPC), as each runs in
+// production: an n8n process does not also run the SDK. Sharing one process, every client's
+// garbage, heap growth and V8 feedback (the same Node http internals driven by axios,
+// superagent and bare http) is billed to whichever runs next; measured that way both the node
+// and the SDK spend more CPU per item than either does alone.
 // The parent still interleaves the rounds, so load from other work drifts over all of them.
 import { fork, type ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -11,7 +12,7 @@ import * as path from 'path';
 import { measureAudit } from './audit';
 import { floorGetSessionsConcurrent, sdkGetSessionsConcurrent } from './clients';
 import { countDiyCorrect, runDiyPeer } from './diyPeer';
-import { shareOneKeepAliveAgentPerProtocol } from './keepAliveAgent';
+import { keepAliveSocketsOpened, shareOneKeepAliveAgentPerProtocol } from './keepAliveAgent';
 
 /** `nodeKeepAlive`: the node again, with n8n's per-request agent kept alive (keepAliveAgent.ts). */
 export const AUDIT_CLIENTS = ['node', 'sdk', 'floor', 'diy', 'nodeKeepAlive'] as const;
@@ -41,7 +42,13 @@ async function runPart(name: AuditClientName, setup: AuditSetup, ids: string[], 
 	switch (name) {
 		case 'node':
 		case 'nodeKeepAlive': {
+			const socketsBefore = keepAliveSocketsOpened();
 			const figure = await measureAudit(idvBaseUrl, ids, setup.seedText, concurrency, latencyMs);
+			// With a proxy in the environment n8n-core builds proxy agents the patch does not reach:
+			// the figure would silently be the plain node's.
+			if (name === 'nodeKeepAlive' && keepAliveSocketsOpened() - socketsBefore > ids.length / 2) {
+				throw new Error('nodeKeepAlive: n8n-core did not reuse the shared keep-alive agent (HTTP_PROXY / HTTPS_PROXY / ALL_PROXY set?)');
+			}
 			return { seconds: figure.seconds, cpuMs: figure.clientCpuMsPerItem * ids.length, n: ids.length, correct: figure.correct };
 		}
 		case 'sdk': {

@@ -213,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
 					rows.push({
 						figure: '  if n8n kept its agent alive',
 						value: `${keepAlive.cpuMsPerItem.toFixed(2)} ms; ${share.toFixed(3)} x SDK`,
-						target: `(c${concurrency}, info; per pass ${perPassCpuRatio('nodeKeepAlive', concurrency).map((r) => r.toFixed(2)).join(' / ')})`,
+						target: `(c${concurrency}, info; per pass ${perPassCpuRatio('nodeKeepAlive', concurrency).map((r) => r.toFixed(3)).join(' / ')})`,
 					});
 				};
 				if (only.has('audit')) {

@@ -4,13 +4,24 @@
 // @n8n/backend-network node-agents.js), so every Yoti call opens and closes a TCP connection
 // (a TLS handshake too against the real API), where the SDK and the floor reuse a keep-alive
 // one. The `nodeKeepAlive` audit client runs the same node, in its own process, with every
-// Agent that process constructs answered by one shared keep-alive agent per protocol: the CPU
-// per item the node would spend if n8n reused its agent. No other client's process is touched.
+// Agent constructed in that process answered by one shared keep-alive agent per protocol: the
+// CPU per item the node would spend if n8n reused its agent (no new socket, and no two agents
+// built and dropped, per request). No other client's process is touched. The shared agent
+// ignores the options n8n passes (servername, rejectUnauthorized): right for the bench's
+// plain-http simulator only.
+
+let opened = 0;
+
 export function shareOneKeepAliveAgentPerProtocol(): void {
 	for (const moduleName of ['http', 'https'] as const) {
-		const module = require(moduleName) as { Agent: new (options?: object) => object };
+		const module = require(moduleName) as { Agent: new (options?: object) => { createConnection: (...args: any[]) => unknown } };
 		const Original = module.Agent;
 		const shared = new Original({ keepAlive: true });
+		const connect = shared.createConnection.bind(shared);
+		shared.createConnection = (...args: any[]) => {
+			opened += 1;
+			return connect(...args);
+		};
 		// `new Agent(options)` returns the shared agent; `instanceof Agent` still holds.
 		const Shared = function Agent() {
 			return shared;
@@ -18,4 +29,9 @@ export function shareOneKeepAliveAgentPerProtocol(): void {
 		Shared.prototype = Original.prototype;
 		module.Agent = Shared;
 	}
+}
+
+/** Sockets the shared agents have opened so far: about the concurrency when they are reused. */
+export function keepAliveSocketsOpened(): number {
+	return opened;
 }
