@@ -92,9 +92,10 @@ export interface AuditClient {
 }
 
 /** The parent's side: a process for `name`, ready for parts. */
-export function startAuditClient(name: AuditClientName, setup: AuditSetup): AuditClient {
+export function startAuditClient(name: AuditClientName, setup: AuditSetup, env: Record<string, string> = {}): AuditClient {
 	const child: ChildProcess = fork(path.join(__dirname, 'run.js'), ['--audit-client', name, JSON.stringify(setup)], {
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		env: { ...process.env, ...env },
 	});
 	const pending = new Map<number, { resolve: (part: AuditPart) => void; reject: (error: Error) => void }>();
 	let nextId = 1;

@@ -7,9 +7,9 @@
 // Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan } from './audit';
-import { AUDIT_CLIENTS, startAuditClient, type AuditClient, type AuditClientName, type AuditPart } from './auditClients';
+import { AUDIT_CLIENTS, type AuditClientName } from './auditClients';
+import { perPassCpuRatio as perPassCpuRatioOf, runAuditClients, type Part } from './auditRuns';
 import { runGetSessions } from './clients';
-import { peerWhere } from './diyPeer';
 import { createBenchData, DEMO_DATA_DIR, SEED_SESSION_ID, startBenchServer } from './fixtures';
 import { measureFlatten } from './flatten';
 import { measureMedia } from './media';
@@ -48,16 +48,6 @@ async function warmUp(idvBaseUrl: string, sessionIds: string[]): Promise<void> {
 	if (result.error) throw new Error(`warm-up failed: ${result.error.message}`);
 }
 
-/**
- * Before the audit, every client fetches the same sessions, untimed: AUDIT_WARM_UP_ROUNDS parts
- * of AUDIT_WARM_UP_SESSIONS at concurrency 20. An audit is thousands of sessions, so its figures
- * are V8's optimised code: early on the node's path (engine, n8n-core, axios: far more code than
- * the SDK's) is still being compiled on V8's background threads, and the CPU per item measured
- * then falls part after part. The CPU per item of every warm-up part is printed, so a reader can
- * see it has levelled off before the timed rounds start.
- */
-const AUDIT_WARM_UP_SESSIONS = 500;
-const AUDIT_WARM_UP_ROUNDS = 4;
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -133,64 +123,23 @@ export async function main(argv: string[]): Promise<number> {
 			try {
 				const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
 				const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
-				const checked = async (client: AuditClient, name: AuditClientName, ids: string[], concurrency: number): Promise<AuditPart> => {
-					const part = await client.run(ids, concurrency);
-					if (part.correct !== ids.length) throw new Error(`${name} at concurrency ${concurrency}: only ${part.correct}/${ids.length} sessions right`);
-					return part;
-				};
-				type Part = { seconds: number; cpuMs: number; n: number };
 				type Figure = { seconds: number; limitSeconds: number; ratioToLimit: number; cpuMsPerItem: number };
 				const concurrencies = [...(only.has('audit') ? [5] : []), ...(only.has('c20') ? [20] : [])];
-				const names = [...AUDIT_CLIENTS];
-				const totals = new Map<string, Part>();
-				/** Each pass's parts too, so the spread of the node/SDK CPU ratio across passes is shown. */
-				const byPass = new Map<string, Part[]>();
-				const add = (name: AuditClientName, concurrency: number, part: Part) => {
-					const key = `${name}@${concurrency}`;
-					const total = totals.get(key) ?? { seconds: 0, cpuMs: 0, n: 0 };
-					totals.set(key, { seconds: total.seconds + part.seconds, cpuMs: total.cpuMs + part.cpuMs, n: total.n + part.n });
-					byPass.set(key, [...(byPass.get(key) ?? []), part]);
-				};
-				const perPassCpuRatio = (name: AuditClientName, concurrency: number): number[] => {
-					const sdkParts = byPass.get(`sdk@${concurrency}`) ?? [];
-					return (byPass.get(`${name}@${concurrency}`) ?? []).map((part, k) => round(part.cpuMs / part.n / (sdkParts[k].cpuMs / sdkParts[k].n), 3));
-				};
-				const warmCpu = Object.fromEntries(names.map((name) => [name, [] as number[][]])) as Record<AuditClientName, number[][]>;
-				let sequential: Part | undefined;
-				/**
-				 * Each client runs in a fresh process of its own, warmed up and then timed at once, with
-				 * no idle gap (idle, V8's memory reducer shrinks the heap and the next thousand items
-				 * pay to grow it back: measured up to 2x the CPU per item). The sessions are split in
-				 * AUDIT_PASSES parts, each fetched by every client in turn, the order reversed every
-				 * pass, so load from other work on this machine drifts over all of them.
-				 */
-				const size = Math.ceil(sessionIds.length / AUDIT_PASSES);
-				// Warm-up and audit use the same sessions: nonces are fresh per request anyway.
-				const warmIds = Array.from({ length: AUDIT_WARM_UP_SESSIONS }, (_, k) => sessionIds[k % sessionIds.length]);
-				for (let pass = 0; pass < AUDIT_PASSES; pass += 1) {
-					const ids = sessionIds.slice(pass * size, (pass + 1) * size);
-					for (const name of pass % 2 === 0 ? names : [...names].reverse()) {
-						log(`audit pass ${pass + 1}/${AUDIT_PASSES}, ${name}${name === 'diy' ? ` (n8n-nodes-base ${peerWhere()})` : ''}: a fresh process, warm-up ${AUDIT_WARM_UP_ROUNDS} x ${AUDIT_WARM_UP_SESSIONS} sessions at concurrency 20, then ${ids.length} at ${concurrencies.map((c) => `concurrency ${c}`).join(', ')} ...`);
-						const client = startAuditClient(name, setup);
-						try {
-							const warm: number[] = [];
-							for (let r = 0; r < AUDIT_WARM_UP_ROUNDS; r += 1) {
-								const part = await checked(client, name, warmIds, 20);
-								warm.push(round(part.cpuMs / part.n, 2));
-							}
-							warmCpu[name].push(warm);
-							for (const concurrency of concurrencies) add(name, concurrency, await checked(client, name, ids, concurrency));
-							if (name === 'node' && pass === AUDIT_PASSES - 1 && only.has('audit')) {
-								log(`audit: ${items} items, checks, concurrency 1, ${AUDIT_LATENCY_MS} ms latency (node) ...`);
-								sequential = await checked(client, name, sessionIds, 1);
-							}
-						} finally {
-							await client.stop();
-						}
-					}
-				}
-				log(`audit warm-up, CPU ms/item per part: ${names.map((name) => `${name} ${warmCpu[name].map((parts) => parts.join(' > ')).join(' | ')}`).join('; ')}`);
-				json.audit_warm_up_cpu_ms_per_item = warmCpu;
+				const runs = await runAuditClients({
+					label: 'audit',
+					names: AUDIT_CLIENTS,
+					setup,
+					sessionIds,
+					concurrencies,
+					passes: AUDIT_PASSES,
+					extra: only.has('audit')
+						? { name: 'node', concurrency: 1, ids: sessionIds, note: `audit: ${items} items, checks, concurrency 1, ${AUDIT_LATENCY_MS} ms latency (node) ...` }
+						: undefined,
+					log,
+				});
+				const { totals, extra: sequential } = runs;
+				json.audit_warm_up_cpu_ms_per_item = runs.warmCpu;
+				const perPassCpuRatio = (name: AuditClientName, concurrency: number) => perPassCpuRatioOf(runs, name, concurrency);
 				const group = (concurrency: number) => {
 					const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
 					const figure = (part: Part): Figure => ({ seconds: part.seconds, limitSeconds, ratioToLimit: part.seconds / limitSeconds, cpuMsPerItem: part.cpuMs / part.n });

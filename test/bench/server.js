@@ -3,12 +3,15 @@
 'use strict';
 // A simulator in its own process, so its work (verifying each digest, reading files) runs
 // beside the client being measured instead of inside its event loop. Optionally fronted by a
-// flaky proxy that answers a planned set of requests 503 / 429 + Retry-After itself.
-//   node test/bench/server.js '{"sessionsDir": "...", "latencyMs": 50, "flaky": {...}}'
+// proxy that answers a planned set of requests 503 / 429 + Retry-After itself (`flaky`), and/or
+// serves HTTPS as Yoti's API does (`tls`: PEM files of a key and a certificate for localhost).
+//   node test/bench/server.js '{"sessionsDir": "...", "latencyMs": 50, "flaky": {...}, "tls": {...}}'
 // Prints one JSON line `{ "url", "idvBaseUrl" }` once listening; stops on SIGTERM or stdin end.
 // GET <url>/__bench/stats -> { requests, faulted, byKind } (the proxy's own counts).
 
+const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const { startSimulator } = require('../simulator');
 
 /**
@@ -24,17 +27,19 @@ const FAULT_BODIES = {
 
 /**
  * @param {string} targetUrl
- * @param {FlakyOptions} flaky
+ * @param {FlakyOptions | undefined} flaky
+ * @param {{ keyFile: string, certFile: string } | undefined} tls
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-function startFlakyProxy(targetUrl, flaky) {
+function startFront(targetUrl, flaky, tls) {
 	const target = new URL(targetUrl);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 	/** @type {Map<string, number>} */
 	const attemptsByPath = new Map();
 	const stats = { requests: 0, faulted: 0, byKind: /** @type {Record<string, number>} */ ({}) };
 
-	const server = http.createServer((req, res) => {
+	/** @type {import('http').RequestListener} */
+	const handle = (req, res) => {
 		const pathname = (req.url || '/').split('?')[0];
 		if (pathname === '/__bench/stats') {
 			res.writeHead(200, { 'content-type': 'application/json' });
@@ -44,7 +49,7 @@ function startFlakyProxy(targetUrl, flaky) {
 		stats.requests += 1;
 		const attempt = (attemptsByPath.get(pathname) ?? 0) + 1;
 		attemptsByPath.set(pathname, attempt);
-		const fault = flaky.plan[pathname]?.[String(attempt)];
+		const fault = flaky?.plan[pathname]?.[String(attempt)];
 		if (fault) {
 			stats.faulted += 1;
 			stats.byKind[fault.kind] = (stats.byKind[fault.kind] ?? 0) + 1;
@@ -55,7 +60,7 @@ function startFlakyProxy(targetUrl, flaky) {
 				if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
 				res.writeHead(Number(fault.kind), headers);
 				res.end(JSON.stringify(FAULT_BODIES[fault.kind]));
-			}, flaky.latencyMs);
+			}, flaky?.latencyMs ?? 0);
 			return;
 		}
 		const upstream = http.request(
@@ -67,12 +72,15 @@ function startFlakyProxy(targetUrl, flaky) {
 		);
 		upstream.on('error', () => res.destroy());
 		req.pipe(upstream);
-	});
+	};
+	const server = tls
+		? https.createServer({ key: fs.readFileSync(tls.keyFile), cert: fs.readFileSync(tls.certFile) }, handle)
+		: http.createServer(handle);
 	return new Promise((resolve) => {
 		server.listen(0, '127.0.0.1', () => {
 			const address = /** @type {import('net').AddressInfo} */ (server.address());
 			resolve({
-				url: `http://127.0.0.1:${address.port}`,
+				url: tls ? `https://localhost:${address.port}` : `http://127.0.0.1:${address.port}`,
 				close: () =>
 					new Promise((done) => {
 						agent.destroy();
@@ -87,7 +95,7 @@ function startFlakyProxy(targetUrl, flaky) {
 async function main() {
 	const options = JSON.parse(process.argv[2] || '{}');
 	const sim = await startSimulator({ port: 0, sessionsDir: options.sessionsDir, latencyMs: options.latencyMs ?? 0 });
-	const proxy = options.flaky ? await startFlakyProxy(sim.url, options.flaky) : undefined;
+	const proxy = options.flaky || options.tls ? await startFront(sim.url, options.flaky, options.tls) : undefined;
 	const url = proxy ? proxy.url : sim.url;
 	const stop = async () => {
 		await proxy?.close();
