@@ -1,7 +1,7 @@
 /* eslint-disable */
 // Throwaway data for the benchmark: N distinct copies of a demo session and one large media
 // file, in a temp sessions folder the simulator reads (see test/simulator/README.md, layout).
-import { spawn, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -54,11 +54,40 @@ export interface BenchServer {
 	close(): Promise<void>;
 }
 
-/** Starts test/bench/server.js (the simulator in its own process, maybe behind the flaky proxy). */
+export interface LocalhostCertificate {
+	keyFile: string;
+	certFile: string;
+	remove(): void;
+}
+
+/**
+ * A throwaway RSA-2048 key and self-signed certificate for localhost and 127.0.0.1, made with the
+ * openssl CLI; undefined where it is missing. Clients trust it through NODE_EXTRA_CA_CERTS.
+ */
+export function makeLocalhostCertificate(): LocalhostCertificate | undefined {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-bench-tls-'));
+	const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+	const keyFile = path.join(dir, 'key.pem');
+	const certFile = path.join(dir, 'cert.pem');
+	try {
+		execFileSync(
+			'openssl',
+			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+			{ stdio: 'ignore' },
+		);
+	} catch {
+		remove();
+		return undefined;
+	}
+	return { keyFile, certFile, remove };
+}
+
+/** Starts test/bench/server.js (the simulator in its own process, maybe behind the flaky proxy, maybe over HTTPS). */
 export async function startBenchServer(options: {
 	sessionsDir: string[];
 	latencyMs: number;
 	flaky?: FlakyPlan;
+	tls?: { keyFile: string; certFile: string };
 }): Promise<BenchServer> {
 	const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'server.js'), JSON.stringify(options)], {
 		stdio: ['pipe', 'pipe', 'inherit'],
