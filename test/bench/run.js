@@ -5,7 +5,7 @@
 // on require with the installed `typescript` (transpileModule: CommonJS, no type-check), so the
 // node, the credential and the engine harness run as their sources, like the jest suites do.
 //   node test/bench/run.js                 the whole benchmark (table + JSON last line)
-//   node test/bench/run.js --only a,b      some figures: flatten, sign, audit, c20, media, retry
+//   node test/bench/run.js --only a,b      some figures: flatten, sign, audit, c20, https, media, retry
 //   node test/bench/run.js --quick         fewer items (a smoke run; figures are not the claim)
 //   node --cpu-prof test/bench/run.js --profile-audit [--window-file F]   the audit path alone, for
 //                                          a CPU profile (summary: test/bench/profileSummary.js)
