@@ -1,4 +1,3 @@
-/* eslint-disable */
 // The audit's clients run side by side (test/bench/auditClients.ts): each in a fresh process of
 // its own, warmed up and then timed at once, with no idle gap (idle, V8's memory reducer shrinks
 // the heap and the next thousand items pay to grow it back: measured up to 2x the CPU per item).
