@@ -1,4 +1,4 @@
-// The audit's clients run side by side (test/bench/auditClients.ts): each in a fresh process of
+// The audit's clients run in turn (test/bench/auditClients.ts): each in a fresh process of
 // its own, warmed up and then timed at once, with no idle gap (idle, V8's memory reducer shrinks
 // the heap and the next thousand items pay to grow it back: measured up to 2x the CPU per item).
 // The sessions are split in `passes` parts, each fetched by every client in turn, the order
@@ -27,7 +27,7 @@ export interface AuditRuns {
 	byPass: Map<string, Part[]>;
 	/** name -> CPU ms per item of each warm-up part, per pass. */
 	warmCpu: Record<string, number[][]>;
-	/** The extra run `after` asked for, if any. */
+	/** The run `options.extra` asked for, if any. */
 	extra?: Part;
 }
 

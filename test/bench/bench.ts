@@ -8,7 +8,7 @@
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan } from './audit';
 import { AUDIT_CLIENTS, type AuditClientName } from './auditClients';
-import { perPassCpuRatio as perPassCpuRatioOf, runAuditClients, type Part } from './auditRuns';
+import { perPassCpuRatio as perPassCpuRatioOf, runAuditClients, type AuditRuns, type Part } from './auditRuns';
 import { runGetSessions } from './clients';
 import { createBenchData, DEMO_DATA_DIR, makeLocalhostCertificate, SEED_SESSION_ID, startBenchServer } from './fixtures';
 import { measureFlatten } from './flatten';
@@ -47,7 +47,6 @@ async function warmUp(idvBaseUrl: string, sessionIds: string[]): Promise<void> {
 	const { result } = await runGetSessions(idvBaseUrl, ids.length > 0 ? ids : [SEED_SESSION_ID], { output: 'checks', concurrency: 5 });
 	if (result.error) throw new Error(`warm-up failed: ${result.error.message}`);
 }
-
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -232,58 +231,64 @@ export async function main(argv: string[]): Promise<number> {
 			}
 		}
 
+		/** One concurrency of the HTTPS audit: node, SDK and the keep-alive node (all info). */
+		const httpsRows = (runs: AuditRuns, concurrency: number) => {
+			const total = (name: AuditClientName) => runs.totals.get(`${name}@${concurrency}`)!;
+			const cpu = (name: AuditClientName) => total(name).cpuMs / total(name).n;
+			const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
+			const [node, sdk, keepAlive] = [cpu('node'), cpu('sdk'), cpu('nodeKeepAlive')];
+			const suffix = concurrency === 5 ? '' : `_c${concurrency}`;
+			const passes = perPassCpuRatioOf(runs, 'node', concurrency);
+			json[`https${suffix}_client_cpu_ms_per_item`] = round(node, 3);
+			json[`https${suffix}_sdk_cpu_ms_per_item`] = round(sdk, 3);
+			json[`https${suffix}_client_cpu_ratio_vs_sdk`] = round(node / sdk, 3);
+			json[`https${suffix}_client_cpu_ratio_vs_sdk_per_pass`] = passes;
+			json[`https${suffix}_keepalive_cpu_ms_per_item`] = round(keepAlive, 3);
+			json[`https${suffix}_keepalive_cpu_ratio_vs_sdk`] = round(keepAlive / sdk, 3);
+			json[`https${suffix}_ratio_to_limit`] = round(total('node').seconds / limitSeconds, 3);
+			json[`https${suffix}_sdk_ratio_to_limit`] = round(total('sdk').seconds / limitSeconds, 3);
+			rows.push({
+				figure: `https audit c${concurrency}: CPU ms/item node / SDK`,
+				value: `${node.toFixed(2)} / ${sdk.toFixed(2)}`,
+				target: `(info; ${(node / sdk).toFixed(3)} x SDK, per pass ${passes.map((r) => r.toFixed(3)).join(' / ')})`,
+			});
+			rows.push({
+				figure: '  ratio to the limit node / SDK',
+				value: `${(total('node').seconds / limitSeconds).toFixed(3)} / ${(total('sdk').seconds / limitSeconds).toFixed(3)}`,
+				target: '(info)',
+			});
+			rows.push({ figure: '  if n8n kept its agent alive', value: `${keepAlive.toFixed(2)} ms; ${(keepAlive / sdk).toFixed(3)} x SDK`, target: '(info)' });
+		};
+
 		if (only.has('https')) {
 			// Yoti's API is HTTPS, and a new connection per request (n8n-core's new agent per
 			// request; the SDK's superagent alike) means a TLS handshake per request. The same audit
 			// over HTTPS (a TLS front on the simulator, certificate made here) shows what that costs,
 			// and what the node would cost with n8n's agent kept alive.
 			const certificate = makeLocalhostCertificate();
-			if (!certificate) rows.push({ figure: 'https audit', value: 'skipped', target: '(needs the openssl CLI)' });
+			if (!certificate) rows.push({ figure: 'https audit', value: 'skipped', target: '(openssl missing, or its `req` failed)' });
 			else {
-				const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS, tls: certificate });
 				try {
-					const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
-					const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
-					const runs = await runAuditClients({
-						label: 'https audit',
-						names: ['node', 'sdk', 'nodeKeepAlive'],
-						setup,
-						sessionIds,
-						concurrencies: [5, 20],
-						passes: AUDIT_PASSES,
-						env: { NODE_EXTRA_CA_CERTS: certificate.certFile },
-						log,
-					});
-					json.https_warm_up_cpu_ms_per_item = runs.warmCpu;
-					for (const concurrency of [5, 20]) {
-						const cpu = (name: AuditClientName) => {
-							const total = runs.totals.get(`${name}@${concurrency}`)!;
-							return total.cpuMs / total.n;
-						};
-						const seconds = (name: AuditClientName) => runs.totals.get(`${name}@${concurrency}`)!.seconds;
-						const limitSeconds = (items * AUDIT_LATENCY_MS) / concurrency / 1000;
-						const [node, sdk, keepAlive] = [cpu('node'), cpu('sdk'), cpu('nodeKeepAlive')];
-						const suffix = concurrency === 5 ? '' : `_c${concurrency}`;
-						json[`https${suffix}_client_cpu_ms_per_item`] = round(node, 3);
-						json[`https${suffix}_sdk_cpu_ms_per_item`] = round(sdk, 3);
-						json[`https${suffix}_client_cpu_ratio_vs_sdk`] = round(node / sdk, 3);
-						json[`https${suffix}_keepalive_cpu_ratio_vs_sdk`] = round(keepAlive / sdk, 3);
-						json[`https${suffix}_ratio_to_limit`] = round(seconds('node') / limitSeconds, 3);
-						json[`https${suffix}_sdk_ratio_to_limit`] = round(seconds('sdk') / limitSeconds, 3);
-						rows.push({
-							figure: `https audit c${concurrency}: CPU ms/item node / SDK`,
-							value: `${node.toFixed(2)} / ${sdk.toFixed(2)}`,
-							target: `(info; ${(node / sdk).toFixed(3)} x SDK, per pass ${perPassCpuRatioOf(runs, 'node', concurrency).map((r) => r.toFixed(3)).join(' / ')})`,
+					const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS, tls: certificate });
+					try {
+						const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
+						const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
+						const runs = await runAuditClients({
+							label: 'https audit',
+							names: ['node', 'sdk', 'nodeKeepAlive'],
+							setup,
+							sessionIds,
+							concurrencies: [5, 20],
+							passes: AUDIT_PASSES,
+							env: { NODE_EXTRA_CA_CERTS: certificate.certFile },
+							log,
 						});
-						rows.push({
-							figure: '  ratio to the limit node / SDK',
-							value: `${(seconds('node') / limitSeconds).toFixed(3)} / ${(seconds('sdk') / limitSeconds).toFixed(3)}`,
-							target: '(info)',
-						});
-						rows.push({ figure: '  if n8n kept its agent alive', value: `${keepAlive.toFixed(2)} ms; ${(keepAlive / sdk).toFixed(3)} x SDK`, target: '(info)' });
+						json.https_warm_up_cpu_ms_per_item = runs.warmCpu;
+						for (const concurrency of [5, 20]) httpsRows(runs, concurrency);
+					} finally {
+						await server.close();
 					}
 				} finally {
-					await server.close();
 					certificate.remove();
 				}
 			}

@@ -2,8 +2,8 @@
 // A counterfactual for the upstream request, never the node's claim: n8n-core's request helper
 // builds a new http.Agent and https.Agent for every request (1.122's http-proxy.js, 2.40's
 // @n8n/backend-network node-agents.js), so every Yoti call opens and closes a TCP connection
-// (a TLS handshake too against the real API). The official SDK does the same (superagent: one
-// connection per call, measured); only the floor reuses a keep-alive one. The `nodeKeepAlive`
+// (a TLS handshake too against the real API). The official SDK does the same (superagent 10
+// defaults to `agent: false`: one connection per call); only the floor reuses a keep-alive one. The `nodeKeepAlive`
 // audit client runs the same node, in its own process, with every Agent constructed in that
 // process answered by one shared keep-alive agent per protocol: the CPU per item the node would
 // spend if n8n reused its agent (no new socket, and no two agents built and dropped, per
