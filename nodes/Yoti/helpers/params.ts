@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { extractUuid, isUuid, type IdKind } from '../core';
+import { perContext } from './perContext';
 
 const SHOWN_VALUE_MAX = 60;
 
@@ -68,16 +69,6 @@ interface Mapping {
 
 /** Per execution context: the mapping a parameter holds (null: not that form, or not trusted). */
 const mappings = new WeakMap<object, Map<string, Mapping | null>>();
-
-/** The map `store` keeps for this execution context, made on first use. */
-function perContext<V>(store: WeakMap<object, Map<string, V>>, ctx: object): Map<string, V> {
-	let map = store.get(ctx);
-	if (!map) {
-		map = new Map();
-		store.set(ctx, map);
-	}
-	return map;
-}
 
 function mappingOf(ctx: IExecuteFunctions, name: string): Mapping | null {
 	const known = perContext(mappings, ctx);

@@ -2,6 +2,7 @@ import type { ICredentialsDecrypted, IHttpRequestMethods, IHttpRequestOptions } 
 
 import { idvBaseUrl, signBaseUrl } from '../../../credentials/environments';
 import { parseJsonText } from '../core';
+import { perContext } from '../helpers/perContext';
 import { apiError, failure, type Context, type Outcome } from './errors';
 import { NOT_CONNECTED, classifyThrown } from './network';
 import { RETRYABLE_STATUSES, backoffMs, retryAfterMs, retryTiming } from './retry';
@@ -30,19 +31,14 @@ const credentialsRead = new WeakMap<object, Map<string, Promise<ICredentialsDecr
  * not kept: the next item tries again and reports its own error.
  */
 function credentialFor(ctx: Context, type: 'yotiApi' | 'yotiSignApi'): Promise<ICredentialsDecrypted> {
-	let byType = credentialsRead.get(ctx);
-	if (!byType) {
-		byType = new Map();
-		credentialsRead.set(ctx, byType);
-	}
+	const byType = perContext(credentialsRead, ctx);
 	let read = byType.get(type);
 	if (!read) {
 		read = ctx.getCredentials(type).then((data) => {
 			const stored = ctx.getNode().credentials?.[type];
 			return { id: stored?.id ?? '', name: stored?.name ?? type, type, data };
 		});
-		const known = byType;
-		read.catch(() => known.delete(type));
+		read.catch(() => byType.delete(type));
 		byType.set(type, read);
 	}
 	return read;
