@@ -10,22 +10,13 @@ import {
 
 import { yotiRequest } from '../../nodes/Yoti/transport';
 import { DEMO, SESSION_APPROVED, idvCredentials, startRawServer, startSimulator, type RawServer, type Simulator } from '../transport/probe';
-import { runNode } from './harness';
+import { runNode, testNodeDescription } from './harness';
 
 /** A tiny node: for every input item, GET /sessions/<item.json.sessionId> through the transport. */
 const sessionNode: INodeType = {
-	description: {
-		displayName: 'Harness Session Getter',
-		name: 'harnessSessionGetter',
-		group: ['transform'],
-		version: 1,
-		description: 'Test-only',
-		defaults: { name: 'Harness Session Getter' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: testNodeDescription('Harness Session Getter', 'harnessSessionGetter', 'Test-only', {
 		credentials: [{ name: 'yotiApi', required: true }],
-		properties: [],
-	},
+	}),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output: INodeExecutionData[] = [];
 		for (const [itemIndex, item] of this.getInputData().entries()) {
@@ -47,21 +38,15 @@ const sessionNode: INodeType = {
 
 /** A node exercising the engine's other services: parameters with defaults, binary data, logger, credentials. */
 const servicesNode: INodeType = {
-	description: {
-		displayName: 'Harness Services',
-		name: 'harnessServices',
-		group: ['transform'],
+	description: testNodeDescription('Harness Services', 'harnessServices', 'Test-only', {
 		version: [1, 2],
-		description: 'Test-only',
-		defaults: { name: 'Harness Services' },
-		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		credentials: [{ name: 'yotiApi', required: false }],
 		properties: [
 			{ displayName: 'Text', name: 'text', type: 'string', default: 'default text' },
 			{ displayName: 'Fail', name: 'fail', type: 'boolean', default: false },
 		],
-	},
+	}),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (this.getNodeParameter('fail', 0)) {
 			throw new NodeApiError(this.getNode(), {}, { message: 'Deliberate failure', description: 'from the test node', httpCode: '418' });

@@ -43,6 +43,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialsDetails,
+	type INodeTypeDescription,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeProperties,
@@ -230,19 +231,33 @@ export class TestCredentialsHelper implements ICredentialsHelper {
 const SOURCE_TYPE = 'test.inputItems';
 const TARGET_TYPE = 'test.nodeUnderTest';
 
+/**
+ * The description of a test-only node type: one main input, one main output, version 1, its
+ * display name as the default node name. `extra` adds credentials, properties or another group.
+ */
+export function testNodeDescription(
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeTypeDescription> = {},
+): INodeTypeDescription {
+	return {
+		displayName,
+		name,
+		group: ['transform'],
+		version: 1,
+		description,
+		defaults: { name: displayName },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+		...extra,
+	};
+}
+
 function sourceNodeType(items: INodeExecutionData[]): INodeType {
 	return {
-		description: {
-			displayName: 'Input Items',
-			name: 'inputItems',
-			group: ['input'],
-			version: 1,
-			description: 'Test-only: emits the harness input items',
-			defaults: { name: 'Input Items' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
+		description: testNodeDescription('Input Items', 'inputItems', 'Test-only: emits the harness input items', { group: ['input'] }),
 		async execute(this: IExecuteFunctions) {
 			return [items.map((item) => ({ ...item, json: { ...item.json }, pairedItem: { item: 0 } }))];
 		},

@@ -5,24 +5,16 @@
  * parameter form and item value: both are read side by side inside n8n's engine (an error
  * counts as a value), and the test also records whether n8n's evaluator was used.
  */
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { readItemParameter } from '../../nodes/Yoti/helpers/params';
-import { runNode } from './harness';
+import { runNode, testNodeDescription } from './harness';
 
 /** For every item: the helper's value, n8n's value, and whether the helper asked n8n. */
 const probeNode: INodeType = {
-	description: {
-		displayName: 'Mapped Field Probe',
-		name: 'mappedFieldProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Test-only',
-		defaults: { name: 'Mapped Field Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: testNodeDescription('Mapped Field Probe', 'mappedFieldProbe', 'Test-only', {
 		properties: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
-	},
+	}),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		let evaluations = 0;
 		const ctx = this;

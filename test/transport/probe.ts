@@ -7,7 +7,6 @@
  */
 import * as path from 'path';
 import {
-	NodeConnectionTypes,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -15,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { retryTiming, yotiRequest, type YotiRequest } from '../../nodes/Yoti/transport';
-import { runNode, type RunNodeResult } from '../engine/harness';
+import { runNode, testNodeDescription, type RunNodeResult } from '../engine/harness';
 
 const simulator = require('../simulator');
 export const { startSimulator, DEMO } = simulator as {
@@ -57,15 +56,7 @@ export const PROBE_PARAMETERS = ['api', 'method', 'path', 'qs', 'download', 'res
  * `{statusCode, contentType, body}` (JSON) or the bytes as binary `data` (download).
  */
 export const probeNode: INodeType = {
-	description: {
-		displayName: 'Transport Probe',
-		name: 'transportProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'Test-only: one Yoti request through the transport',
-		defaults: { name: 'Transport Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+	description: testNodeDescription('Transport Probe', 'transportProbe', 'Test-only: one Yoti request through the transport', {
 		credentials: [
 			{ name: 'yotiApi', required: false },
 			{ name: 'yotiSignApi', required: false },
@@ -76,7 +67,7 @@ export const probeNode: INodeType = {
 			type: 'json' as const,
 			default: '',
 		})),
-	},
+	}),
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const param = (name: string) => {
 			const value = this.getNodeParameter(name, 0, '') as unknown;
