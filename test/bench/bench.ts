@@ -7,7 +7,7 @@
 // Prints a table, then ONE JSON object as the last line.
 // Timing claims live here only; `npm test` never asserts on time.
 import { measureAudit, retryPlan } from './audit';
-import { AUDIT_CLIENTS, type AuditClientName } from './auditClients';
+import { AUDIT_CLIENTS, type AuditClientName, type AuditSetup } from './auditClients';
 import { perPassCpuRatio as perPassCpuRatioOf, runAuditClients, type AuditRuns, type Part } from './auditRuns';
 import { runGetSessions } from './clients';
 import { createBenchData, DEMO_DATA_DIR, makeLocalhostCertificate, SEED_SESSION_ID, startBenchServer } from './fixtures';
@@ -64,6 +64,13 @@ export async function main(argv: string[]): Promise<number> {
 	const data = createBenchData(Math.max(items, rounds * perRound) + 50, MEDIA_BYTES);
 	const sessionsDir = [data.dir, DEMO_DATA_DIR];
 	const sessionIds = data.sessionIds.slice(0, items);
+	/** What an audit client needs to know of the run (test/bench/auditClients.ts). */
+	const auditSetup = (idvBaseUrl: string): AuditSetup => ({
+		idvBaseUrl,
+		latencyMs: AUDIT_LATENCY_MS,
+		seedText: data.seedText,
+		checksPerSession: (JSON.parse(data.seedText).checks as unknown[]).length,
+	});
 	const json: Record<string, unknown> = {};
 	const rows: Row[] = [];
 
@@ -120,8 +127,7 @@ export async function main(argv: string[]): Promise<number> {
 		if (only.has('audit') || only.has('c20')) {
 			const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS });
 			try {
-				const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
-				const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
+				const setup = auditSetup(server.idvBaseUrl);
 				type Figure = { seconds: number; limitSeconds: number; ratioToLimit: number; cpuMsPerItem: number };
 				const concurrencies = [...(only.has('audit') ? [5] : []), ...(only.has('c20') ? [20] : [])];
 				const runs = await runAuditClients({
@@ -271,8 +277,7 @@ export async function main(argv: string[]): Promise<number> {
 				try {
 					const server = await startBenchServer({ sessionsDir, latencyMs: AUDIT_LATENCY_MS, tls: certificate });
 					try {
-						const checksPerSession = (JSON.parse(data.seedText).checks as unknown[]).length;
-						const setup = { idvBaseUrl: server.idvBaseUrl, latencyMs: AUDIT_LATENCY_MS, seedText: data.seedText, checksPerSession };
+						const setup = auditSetup(server.idvBaseUrl);
 						const runs = await runAuditClients({
 							label: 'https audit',
 							names: ['node', 'sdk', 'nodeKeepAlive'],

@@ -2,7 +2,7 @@
 // The audit path alone, for a CPU profile:
 //   node --cpu-prof --cpu-prof-dir=DIR test/bench/run.js --profile-audit --window-file DIR/window.json
 //   node test/bench/profileSummary.js DIR DIR/window.json
-// runs the bench's warm-up (600 sessions at concurrency 20: the figures are steady state),
+// runs the bench's warm-up (AUDIT_WARM_UP_ROUNDS x AUDIT_WARM_UP_SESSIONS at concurrency 20: steady state),
 // then 1,000 items of Session → get, output Checks, concurrency 5, 50 ms latency, against the
 // simulator in its own process (so the profile holds the client only). It writes the measured
 // window (process.hrtime, µs — the clock V8's profiler stamps samples with) beside the profile,
@@ -11,13 +11,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import { measureAudit } from './audit';
+import { AUDIT_WARM_UP_ROUNDS, AUDIT_WARM_UP_SESSIONS } from './auditRuns';
 import { runGetSessions } from './clients';
 import { createBenchData, DEMO_DATA_DIR, startBenchServer } from './fixtures';
 
 const ITEMS = 1000;
 const LATENCY_MS = 50;
-/** As the bench's AUDIT_WARM_UP_SESSIONS. */
-const WARM_UP_SESSIONS = 600;
 
 export async function main(argv: string[]): Promise<number> {
 	const dirIndex = argv.indexOf('--window-file');
@@ -26,9 +25,11 @@ export async function main(argv: string[]): Promise<number> {
 	const data = createBenchData(ITEMS + 50, 1);
 	const server = await startBenchServer({ sessionsDir: [data.dir, DEMO_DATA_DIR], latencyMs: LATENCY_MS });
 	try {
-		const warmIds = Array.from({ length: WARM_UP_SESSIONS }, (_, k) => data.sessionIds[k % data.sessionIds.length]);
-		const warm = await runGetSessions(server.idvBaseUrl, warmIds, { output: 'checks', concurrency: 20 });
-		if (warm.result.error) throw new Error(`warm-up failed: ${warm.result.error.message}`);
+		const warmIds = Array.from({ length: AUDIT_WARM_UP_SESSIONS }, (_, k) => data.sessionIds[k % data.sessionIds.length]);
+		for (let round = 0; round < AUDIT_WARM_UP_ROUNDS; round += 1) {
+			const warm = await runGetSessions(server.idvBaseUrl, warmIds, { output: 'checks', concurrency: 20 });
+			if (warm.result.error) throw new Error(`warm-up failed: ${warm.result.error.message}`);
+		}
 		const startUs = Math.round(Number(process.hrtime.bigint()) / 1000);
 		const figure = await measureAudit(server.idvBaseUrl, data.sessionIds.slice(0, ITEMS), data.seedText, concurrency, LATENCY_MS);
 		const endUs = Math.round(Number(process.hrtime.bigint()) / 1000);
