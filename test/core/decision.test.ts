@@ -37,6 +37,8 @@ describe('REVIEW: a CONSIDER recommendation (a potential watchlist match) on a C
 			identity_profile_result: null,
 			identity_profile_failure_reason: null,
 			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: null,
 		});
 	});
 
@@ -94,10 +96,12 @@ describe('REJECT comes first', () => {
 });
 
 describe('identity profiles (UK DBS / RTW schemes)', () => {
-	test('identity_profile DONE, no checks, COMPLETED -> APPROVE, with the failure reason and requirements read out', () => {
+	// The Go fixtures' profiles are DONE *and* carry failure_reason MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED
+	// with one requirements_not_met_details entry: Yoti returned a profile but could not meet the scheme.
+	test('identity_profile DONE with a failure reason, no checks, COMPLETED -> NOT_AVAILABLE, never APPROVE', () => {
 		expect(summarizeSession(load(PROFILE))).toEqual({
 			session_id: 'a1746488-efcc-4c59-bd28-f849dcb933a2',
-			decision: 'APPROVE',
+			decision: 'NOT_AVAILABLE',
 			session_state: 'COMPLETED',
 			user_tracking_id: 'user-tracking-id',
 			checks_total: 0,
@@ -112,26 +116,84 @@ describe('identity profiles (UK DBS / RTW schemes)', () => {
 			identity_profile_result: 'DONE',
 			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
 			identity_profile_requirements_not_met: ['ID_DOCUMENT_AUTHENTICITY'],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: 'identity_profile',
 		});
 	});
 
 	test('advanced_identity_profile is read the same way', () => {
 		expect(summarizeSession(load(ADVANCED_PROFILE))).toMatchObject({
-			decision: 'APPROVE',
+			decision: 'NOT_AVAILABLE',
 			identity_profile_result: 'DONE',
 			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
 			identity_profile_requirements_not_met: ['ID_DOCUMENT_AUTHENTICITY'],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: 'advanced_identity_profile',
 		});
 	});
 
-	test('a failure reason without requirements_not_met_details (the .NET fixtures, with a BOM) -> []', () => {
-		for (const name of ['dotnet-GetSessionResultWithIdentityProfile.json', 'dotnet-GetSessionResultWithAdvancedIdentityProfile.json']) {
+	test('a failure reason without requirements_not_met_details (the .NET fixtures, with a BOM) -> [] and still NOT_AVAILABLE', () => {
+		const cases: Array<[string, string]> = [
+			['dotnet-GetSessionResultWithIdentityProfile.json', 'identity_profile'],
+			['dotnet-GetSessionResultWithAdvancedIdentityProfile.json', 'advanced_identity_profile'],
+		];
+		for (const [name, source] of cases) {
 			expect(summarizeSession(load(name))).toMatchObject({
+				decision: 'NOT_AVAILABLE',
 				identity_profile_result: 'DONE',
 				identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: source,
 			});
 		}
+	});
+
+	test('a clean DONE profile (no failure reason, every scheme met) on a COMPLETED session -> APPROVE', () => {
+		const session = copy(PROFILE);
+		delete session.identity_profile.failure_reason;
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'APPROVE',
+			identity_profile_failure_reason: null,
+			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: 'identity_profile',
+		});
+		const advanced = copy(ADVANCED_PROFILE);
+		delete advanced.advanced_identity_profile.failure_reason;
+		expect(summarizeSession(advanced).decision).toBe('APPROVE');
+	});
+
+	test('DONE, no failure reason, but a scheme with requirements_met false -> NOT_AVAILABLE, scheme listed as type:objective', () => {
+		const session = copy(PROFILE);
+		delete session.identity_profile.failure_reason;
+		session.identity_profile.identity_profile_report.schemes_compliance.push(
+			{ scheme: { type: 'RTW' }, requirements_met: false, requirements_not_met_info: 'no share code' },
+			{ scheme: { type: 'DBS', objective: 'BASIC' }, requirements_met: false },
+		);
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_failure_reason: null,
+			identity_profile_schemes_not_met: ['RTW', 'DBS:BASIC'],
+		});
+	});
+
+	test('advanced: an unmet scheme inside compliance[].schemes_compliance[] -> NOT_AVAILABLE', () => {
+		const session = copy(ADVANCED_PROFILE);
+		delete session.advanced_identity_profile.failure_reason;
+		session.advanced_identity_profile.identity_profile_report.compliance[0].schemes_compliance[0].requirements_met = false;
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_schemes_not_met: ['DBS:STANDARD'],
+			identity_profile_source: 'advanced_identity_profile',
+		});
+	});
+
+	test('requirements_met missing or not a boolean is not read as unmet', () => {
+		const session = copy(PROFILE);
+		delete session.identity_profile.failure_reason;
+		session.identity_profile.identity_profile_report.schemes_compliance = [{ scheme: { type: 'DBS' } }, { scheme: { type: 'RTW' }, requirements_met: 'false' }];
+		expect(summarizeSession(session)).toMatchObject({ decision: 'APPROVE', identity_profile_schemes_not_met: [] });
 	});
 
 	test('requirements_not_met lists failure_type, else details', () => {
@@ -169,13 +231,69 @@ describe('identity profiles (UK DBS / RTW schemes)', () => {
 	test('a profile without a result yet blocks APPROVE but is not NOT_AVAILABLE', () => {
 		const session = copy(WATCHLIST);
 		session.identity_profile = { subject_id: 'someStringHere' };
-		expect(summarizeSession(session)).toMatchObject({ decision: 'PENDING', identity_profile_result: null });
+		expect(summarizeSession(session)).toMatchObject({ decision: 'PENDING', identity_profile_result: null, identity_profile_source: 'identity_profile' });
+	});
+});
+
+describe('a session holding both profiles: both read, the worse decides', () => {
+	const clean = () => {
+		const session = copy(PROFILE);
+		delete session.identity_profile.failure_reason;
+		return session;
+	};
+
+	test('basic clean, advanced ABORTED -> NOT_AVAILABLE, the fields describe the advanced one', () => {
+		const session = clean();
+		session.advanced_identity_profile = { result: 'ABORTED', failure_reason: { reason_code: 'OTHER' } };
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_result: 'ABORTED',
+			identity_profile_failure_reason: 'OTHER',
+			identity_profile_source: 'advanced_identity_profile',
+		});
 	});
 
-	test('identity_profile is preferred when a session carries both', () => {
+	test('basic clean, advanced DONE with an unmet scheme -> NOT_AVAILABLE from the advanced one', () => {
+		const session = clean();
+		const advanced = copy(ADVANCED_PROFILE).advanced_identity_profile;
+		delete advanced.failure_reason;
+		advanced.identity_profile_report.compliance[0].schemes_compliance[0].requirements_met = false;
+		session.advanced_identity_profile = advanced;
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_schemes_not_met: ['DBS:STANDARD'],
+			identity_profile_source: 'advanced_identity_profile',
+		});
+	});
+
+	test('advanced FRAUD_DETECTED beats a basic NOT_AVAILABLE -> REVIEW', () => {
+		const session = copy(PROFILE);
+		session.advanced_identity_profile = { result: 'DONE', failure_reason: { reason_code: 'FRAUD_DETECTED' } };
+		expect(summarizeSession(session)).toMatchObject({ decision: 'REVIEW', identity_profile_failure_reason: 'FRAUD_DETECTED', identity_profile_source: 'advanced_identity_profile' });
+	});
+
+	test('both clean -> APPROVE, the basic one described (equal: the basic one)', () => {
+		const session = clean();
+		const advanced = copy(ADVANCED_PROFILE).advanced_identity_profile;
+		delete advanced.failure_reason;
+		session.advanced_identity_profile = advanced;
+		expect(summarizeSession(session)).toMatchObject({ decision: 'APPROVE', identity_profile_source: 'identity_profile' });
+	});
+
+	test('both NOT_AVAILABLE -> the basic one described', () => {
 		const session = copy(PROFILE);
 		session.advanced_identity_profile = { result: 'ABORTED', failure_reason: { reason_code: 'OTHER' } };
-		expect(summarizeSession(session)).toMatchObject({ decision: 'APPROVE', identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED' });
+		expect(summarizeSession(session)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
+			identity_profile_source: 'identity_profile',
+		});
+	});
+
+	test('basic clean, advanced still running -> PENDING, the running one described', () => {
+		const session = clean();
+		session.advanced_identity_profile = { subject_id: 'x' };
+		expect(summarizeSession(session)).toMatchObject({ decision: 'PENDING', identity_profile_result: null, identity_profile_source: 'advanced_identity_profile' });
 	});
 });
 

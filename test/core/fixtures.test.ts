@@ -106,6 +106,8 @@ describe('php-session.json: approve, not-available and reject side by side', () 
 			identity_profile_result: null,
 			identity_profile_failure_reason: null,
 			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: null,
 		});
 	});
 
@@ -377,7 +379,9 @@ describe('identity profile fixtures (.NET ones start with a BOM)', () => {
 		expect(() => JSON.parse(bytes.toString('utf8'))).toThrow();
 	});
 
-	test.each(cases)('%s: no checks, profile result DONE', (name, key, requirementsNotMet) => {
+	// Each of these profiles is DONE but carries failure_reason MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED:
+	// Yoti returned a profile yet could not meet the scheme, so Yoti could not verify (rule 3).
+	test.each(cases)('%s: no checks, profile DONE with a failure reason -> NOT_AVAILABLE', (name, key, requirementsNotMet) => {
 		const session = load(name) as Record<string, unknown>;
 		expect(key in session).toBe(true);
 		expect(flattenChecks(session)).toEqual([]);
@@ -386,8 +390,7 @@ describe('identity profile fixtures (.NET ones start with a BOM)', () => {
 			session_id: 'a1746488-efcc-4c59-bd28-f849dcb933a2',
 			session_state: 'COMPLETED',
 			user_tracking_id: 'user-tracking-id',
-			// COMPLETED, result DONE, nothing else: the contract's APPROVE rule
-			decision: 'APPROVE',
+			decision: 'NOT_AVAILABLE',
 			checks_total: 0,
 			checks_done: 0,
 			checks_approved: 0,
@@ -400,6 +403,9 @@ describe('identity profile fixtures (.NET ones start with a BOM)', () => {
 			identity_profile_result: 'DONE',
 			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
 			identity_profile_requirements_not_met: requirementsNotMet,
+			// every scheme in these reports has requirements_met: true
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: key,
 		});
 	});
 

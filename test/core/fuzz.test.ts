@@ -96,30 +96,46 @@ const check = fc.record(
 	},
 	{ requiredKeys: [] },
 );
+const scheme = fc.record(
+	{
+		scheme: maybe(fc.record({ type: maybe(fc.constantFrom('DBS', 'RTW', 'RTR')), objective: maybe(fc.constantFrom('STANDARD', 'BASIC')) }, { requiredKeys: [] })),
+		requirements_met: maybe(fc.oneof(fc.boolean(), fc.constant('false'))),
+	},
+	{ requiredKeys: [] },
+);
+/** A basic or advanced identity profile: schemes directly (basic) or grouped under compliance[] (advanced). */
+const profile = fc.record(
+	{
+		result: maybe(fc.constantFrom('DONE', 'ABORTED', 'FAIL')),
+		failure_reason: maybe(
+			fc.record(
+				{
+					reason_code: maybe(fc.constantFrom('FRAUD_DETECTED', 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED')),
+					requirements_not_met_details: maybe(fc.array(maybe(fc.record({ failure_type: maybe(fc.string({ maxLength: 4 })), details: maybe(fc.string({ maxLength: 4 })) }, { requiredKeys: [] })), { maxLength: 3 })),
+				},
+				{ requiredKeys: [] },
+			),
+		),
+		identity_profile_report: maybe(
+			fc.record(
+				{
+					schemes_compliance: maybe(fc.array(maybe(scheme), { maxLength: 3 })),
+					compliance: maybe(fc.array(maybe(fc.record({ trust_framework: maybe(fc.constant('UK_TFIDA')), schemes_compliance: maybe(fc.array(maybe(scheme), { maxLength: 3 })) }, { requiredKeys: [] })), { maxLength: 2 })),
+				},
+				{ requiredKeys: [] },
+			),
+		),
+	},
+	{ requiredKeys: [] },
+);
 const session = fc.record(
 	{
 		session_id: maybe(fc.uuid()),
 		state: maybe(fc.constantFrom('ONGOING', 'COMPLETED', 'EXPIRED')),
 		user_tracking_id: maybe(fc.string({ maxLength: 8 })),
 		checks: maybe(fc.array(maybe(check), { maxLength: 6 })),
-		identity_profile: maybe(
-			fc.record(
-				{
-					result: maybe(fc.constantFrom('DONE', 'ABORTED', 'FAIL')),
-					failure_reason: maybe(
-						fc.record(
-							{
-								reason_code: maybe(fc.constantFrom('FRAUD_DETECTED', 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED')),
-								requirements_not_met_details: maybe(fc.array(maybe(fc.record({ failure_type: maybe(fc.string({ maxLength: 4 })), details: maybe(fc.string({ maxLength: 4 })) }, { requiredKeys: [] })), { maxLength: 3 })),
-							},
-							{ requiredKeys: [] },
-						),
-					),
-				},
-				{ requiredKeys: [] },
-			),
-		),
-		advanced_identity_profile: maybe(fc.record({ result: maybe(fc.constantFrom('DONE', 'ABORTED')) }, { requiredKeys: [] })),
+		identity_profile: maybe(profile),
+		advanced_identity_profile: maybe(profile),
 		resources: maybe(fc.record({ id_documents: maybe(fc.array(fc.anything(), { maxLength: 3 })) }, { requiredKeys: [] })),
 	},
 	{ requiredKeys: [] },
@@ -169,8 +185,18 @@ function assertInvariants(input: unknown): void {
 		throw new Error('APPROVE without every check DONE + APPROVE');
 	}
 	const fraud = summary.identity_profile_failure_reason === 'FRAUD_DETECTED';
-	if (summary.checks_total === 0 && summary.identity_profile_result === null && !fraud && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
-		throw new Error('no checks, no profile result and no fraud flag must be PENDING or EXPIRED');
+	const profileUnmet =
+		summary.identity_profile_failure_reason !== null ||
+		summary.identity_profile_requirements_not_met.length > 0 ||
+		summary.identity_profile_schemes_not_met.length > 0;
+	if (summary.checks_total === 0 && summary.identity_profile_result === null && !profileUnmet && !['PENDING', 'EXPIRED'].includes(summary.decision)) {
+		throw new Error('no checks, no profile result and nothing unmet must be PENDING or EXPIRED');
+	}
+	if (summary.decision === 'APPROVE' && (profileUnmet || (summary.identity_profile_source !== null && summary.identity_profile_result !== 'DONE'))) {
+		throw new Error('APPROVE while the deciding identity profile is not DONE and clean');
+	}
+	if (summary.identity_profile_source === null && (summary.identity_profile_result !== null || profileUnmet)) {
+		throw new Error('identity_profile_source null although profile fields are set');
 	}
 	if (summary.decision === 'APPROVE' && summary.session_state !== 'COMPLETED') throw new Error('APPROVE on a session that is not COMPLETED');
 	if (summary.decision === 'EXPIRED' && summary.session_state !== 'EXPIRED') throw new Error('EXPIRED on a session that is not EXPIRED');
@@ -178,6 +204,7 @@ function assertInvariants(input: unknown): void {
 		throw new Error('REVIEW iff a check needs review or the profile flags fraud');
 	}
 	if (!summary.identity_profile_requirements_not_met.every((value) => typeof value === 'string')) throw new Error('requirements not strings');
+	if (!summary.identity_profile_schemes_not_met.every((value) => typeof value === 'string')) throw new Error('schemes not strings');
 	if (summary.checks_review !== summary.review_check_types.length && summary.review_check_types.length > summary.checks_review) {
 		throw new Error('more review types than review checks');
 	}

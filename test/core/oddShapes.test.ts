@@ -35,6 +35,8 @@ describe('inputs that are not sessions', () => {
 			identity_profile_result: null,
 			identity_profile_failure_reason: null,
 			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: null,
 		});
 	});
 

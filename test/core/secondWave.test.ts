@@ -264,8 +264,8 @@ describe('identity data', () => {
 	});
 
 	test('identity profile: Get Identity Data and the summary read the same one, should a session hold both', () => {
-		// identity_profile is read first even without a result: a profile still running must
-		// keep a completed session's decision from APPROVE, whatever the other one says.
+		// Both profiles are judged and the worse one is described: a profile still running keeps
+		// a completed session from APPROVE; a failed advanced profile outranks a clean basic one.
 		const runningBasic = {
 			state: 'COMPLETED',
 			identity_profile: { subject_id: 'x' },
@@ -277,9 +277,14 @@ describe('identity data', () => {
 		};
 		const onlyAdvanced = { identity_profile: 'not an object', advanced_identity_profile: { result: 'DONE' } };
 		expect(identityProfileResult(runningBasic)).toBeNull();
-		expect(summarizeSession(runningBasic)).toMatchObject({ identity_profile_result: null, decision: 'PENDING' });
-		expect(identityProfileResult(bothDone)).toBe('DONE');
-		expect(summarizeSession(bothDone)).toMatchObject({ identity_profile_result: 'DONE', identity_profile_failure_reason: null });
+		expect(summarizeSession(runningBasic)).toMatchObject({ identity_profile_result: null, decision: 'PENDING', identity_profile_source: 'identity_profile' });
+		expect(identityProfileResult(bothDone)).toBe('ABORTED');
+		expect(summarizeSession(bothDone)).toMatchObject({
+			identity_profile_result: 'ABORTED',
+			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_NOT_PROVIDED',
+			identity_profile_source: 'advanced_identity_profile',
+			decision: 'NOT_AVAILABLE',
+		});
 		expect(identityProfileResult(onlyAdvanced)).toBe('DONE');
 		expect(summarizeSession(onlyAdvanced).identity_profile_result).toBe('DONE');
 	});

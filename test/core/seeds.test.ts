@@ -128,6 +128,8 @@ describe('seed 000 — IBV "Retrieve results"', () => {
 			identity_profile_result: null,
 			identity_profile_failure_reason: null,
 			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: null,
 		});
 	});
 
@@ -182,6 +184,8 @@ describe('seed 001 — the same page as plain text (empty resources and checks)'
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 		expect(identityDocuments(session)).toEqual([]);

@@ -164,6 +164,8 @@ describe('APPROVE session …0001', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 	});
@@ -298,6 +300,8 @@ describe('REJECT session …0002', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 	});
@@ -373,6 +377,8 @@ describe('NOT_AVAILABLE session …0003', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 	});
@@ -444,6 +450,8 @@ describe('ONGOING session …0004', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 	});
@@ -477,6 +485,8 @@ describe('EXPIRED session …0005 (no checks)', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 	});
@@ -525,6 +535,8 @@ describe('identity profile session …0006', () => {
 				identity_profile_result: 'DONE',
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: 'identity_profile',
 			},
 		]);
 	});
@@ -638,6 +650,8 @@ describe('no-checks session …0009', () => {
 				identity_profile_result: 'ABORTED',
 				identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
 				identity_profile_requirements_not_met: ['ID_DOCUMENT_AUTHENTICITY'],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: 'identity_profile',
 			},
 		]);
 	});
@@ -733,6 +747,8 @@ describe('signRecipient.getSignedResult (Yoti Sign)', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 			},
 		]);
 		expect(jsons(await signed(R.ongoing, 'summary'))[0]).toMatchObject({

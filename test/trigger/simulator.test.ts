@@ -279,6 +279,8 @@ describe('Fetch Session: the session is read back from the simulator', () => {
 				identity_profile_result: null,
 				identity_profile_failure_reason: null,
 				identity_profile_requirements_not_met: [],
+				identity_profile_schemes_not_met: [],
+				identity_profile_source: null,
 				topic: 'session_completion',
 				dedupe_key: 'VirvmE57U7sEFIN2XoOsN9',
 			},

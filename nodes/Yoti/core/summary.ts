@@ -1,10 +1,11 @@
 import { checkItems } from './checks';
-import { identityProfileOf, type IdentityProfileModel } from './identityProfile';
+import { decidingProfile, identityProfilesOf, profileVerdict, type IdentityProfileModel } from './identityProfile';
 import { parseSession } from './session.schema';
 import type { CheckItem, Decision, SummaryItem } from './types';
 
 type DecisionCheck = Pick<CheckItem, 'check_state' | 'recommendation'>;
-type DecisionProfile = Pick<IdentityProfileModel, 'result' | 'failure_reason'>;
+type DecisionProfile = Pick<IdentityProfileModel, 'result' | 'failure_reason'> &
+	Partial<Pick<IdentityProfileModel, 'requirements_not_met' | 'schemes_not_met'>>;
 
 const SETTLED = new Set(['APPROVE', 'REJECT', 'NOT_AVAILABLE']);
 
@@ -16,25 +17,29 @@ function needsReview(recommendation: string | null): boolean {
 /**
  * The contract's decision ladder, first rule that matches:
  * REJECT > REVIEW > NOT_AVAILABLE > APPROVE > EXPIRED > PENDING.
- * An identity profile without a `result` yet is still running: it blocks APPROVE but is not
- * "a result that is not DONE", so it does not make the session NOT_AVAILABLE.
+ * Every identity profile the session holds is judged (a session may hold both the basic and
+ * the advanced one). A profile without a `result` yet is still running: it blocks APPROVE but
+ * is not "a result that is not DONE", so it does not make the session NOT_AVAILABLE.
  */
 export function decide(
 	checks: ReadonlyArray<DecisionCheck>,
 	sessionState: string | null = null,
-	profile: DecisionProfile | null = null,
+	profiles: DecisionProfile | ReadonlyArray<DecisionProfile> | null = null,
 ): Decision {
+	const verdicts = (profiles === null ? [] : Array.isArray(profiles) ? profiles : [profiles as DecisionProfile]).map(
+		(profile: DecisionProfile) =>
+			profileVerdict({ requirements_not_met: [], schemes_not_met: [], ...profile }),
+	);
 	if (checks.some((check) => check.recommendation === 'REJECT')) return 'REJECT';
-	if (checks.some((check) => needsReview(check.recommendation)) || profile?.failure_reason === 'FRAUD_DETECTED') {
-		return 'REVIEW';
+	if (checks.some((check) => needsReview(check.recommendation)) || verdicts.includes('REVIEW')) return 'REVIEW';
+	if (checks.some((check) => check.recommendation === 'NOT_AVAILABLE') || verdicts.includes('NOT_AVAILABLE')) {
+		return 'NOT_AVAILABLE';
 	}
-	if (checks.some((check) => check.recommendation === 'NOT_AVAILABLE')) return 'NOT_AVAILABLE';
-	if (profile !== null && profile.result !== null && profile.result !== 'DONE') return 'NOT_AVAILABLE';
 	if (
 		sessionState === 'COMPLETED' &&
-		(checks.length > 0 || profile !== null) &&
+		(checks.length > 0 || verdicts.length > 0) &&
 		checks.every((check) => check.check_state === 'DONE' && check.recommendation === 'APPROVE') &&
-		(profile === null || profile.result === 'DONE')
+		verdicts.every((verdict) => verdict === 'MET')
 	) {
 		return 'APPROVE';
 	}
@@ -54,13 +59,14 @@ function distinct(values: Array<string | null>): string[] {
 export function summarizeSession(session: unknown): SummaryItem {
 	const model = parseSession(session);
 	const checks = checkItems(model);
-	const profile = identityProfileOf(session);
+	const profiles = identityProfilesOf(session);
+	const profile = decidingProfile(profiles);
 	const withRecommendation = (value: string) => checks.filter((check) => check.recommendation === value);
 	const review = checks.filter((check) => needsReview(check.recommendation));
 	return {
 		// session_id and decision lead: n8n's table view shows the first columns.
 		session_id: model.session_id,
-		decision: decide(checks, model.state, profile),
+		decision: decide(checks, model.state, profiles),
 		session_state: model.state,
 		user_tracking_id: model.user_tracking_id,
 		checks_total: checks.length,
@@ -75,5 +81,7 @@ export function summarizeSession(session: unknown): SummaryItem {
 		identity_profile_result: profile?.result ?? null,
 		identity_profile_failure_reason: profile?.failure_reason ?? null,
 		identity_profile_requirements_not_met: profile?.requirements_not_met ?? [],
+		identity_profile_schemes_not_met: profile?.schemes_not_met ?? [],
+		identity_profile_source: profile?.source ?? null,
 	};
 }

@@ -58,6 +58,8 @@ export type SummaryItem = FlatItem & {
 	identity_profile_result: string | null;
 	identity_profile_failure_reason: string | null;
 	identity_profile_requirements_not_met: string[];
+	identity_profile_schemes_not_met: string[];
+	identity_profile_source: 'identity_profile' | 'advanced_identity_profile' | null;
 };
 
 export type TaskItem = FlatItem & {
