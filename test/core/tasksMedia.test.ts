@@ -28,6 +28,14 @@ const MEDIA_ROLES = [
 	'task_generated',
 	'watchlist_raw_results',
 	'identity_profile_report',
+	'share_code_lookup_profile',
+	'share_code_returned_profile',
+	'share_code_id_photo',
+	'share_code_file',
+	'identity_profile_preview',
+	'advanced_identity_profile_preview',
+	'import_token',
+	'applicant_profile',
 	'other',
 ];
 const TASK_KEYS = [
@@ -397,7 +405,7 @@ describe('py-response_get_docs_scan_session.json', () => {
 });
 
 describe('identity profile fixtures: the report media and the preview', () => {
-	test('go advanced profile: report media, and the preview media as `other`', () => {
+	test('go advanced profile: report media, and the preview media under its own role', () => {
 		const session = load('go-GetSessionResultWithAdvancedIdentityProfile.json');
 		const S = 'a1746488-efcc-4c59-bd28-f849dcb933a2';
 		expect(flattenTasks(session)).toEqual([]);
@@ -414,7 +422,7 @@ describe('identity profile fixtures: the report media and the preview', () => {
 				session_id: S,
 				media_id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
 				media_type: 'IMAGE',
-				media_role: 'other',
+				media_role: 'advanced_identity_profile_preview',
 				media_created: '2021-06-11T11:39:24Z',
 				media_last_updated: '2021-06-11T11:39:24Z',
 			}),
@@ -550,7 +558,7 @@ describe('resource types and roles the fixtures do not show', () => {
 			['m-file', 'supplementary_file', 'SUPPLEMENTARY_DOCUMENT', null, null],
 			['m-task', 'task_generated', 'SUPPLEMENTARY_DOCUMENT', null, 't-1'],
 			['m-face', 'face_capture_image', 'FACE_CAPTURE', null, null],
-			['m-applicant', 'other', 'APPLICANT_PROFILES', null, null],
+			['m-applicant', 'applicant_profile', 'APPLICANT_PROFILES', null, null],
 			['m-check-other', 'other', null, 'c-1', null],
 			['m-list-1', 'other', null, null, null],
 			['m-list-2', 'other', null, null, null],
@@ -573,5 +581,100 @@ describe('resource types and roles the fixtures do not show', () => {
 		let deep: Record<string, unknown> = { media: { id: 'm-deep' } };
 		for (let i = 0; i < 20000; i++) deep = { x: deep };
 		expect(flattenMedia({ extra: deep }).map((item) => item.media_id)).toEqual(['m-deep']);
+	});
+});
+
+/*
+ * Shapes from the official SDKs (2026-12-04 contract): a share-code resource as PHP's
+ * ShareCodeResourceResponseTest / Python's test_share_code_resource_response build it
+ * (`created_at` on the resource, `{media}` under lookup_profile / returned_profile / id_photo /
+ * file, a VERIFY_SHARE_CODE_TASK), `import_token` as PHP's GetSessionResultTest
+ * (`{media, failure_reason: "SOME_REASON"}`), `applicant_profiles[]` as Java's
+ * ApplicantProfileResourceResponse (`{id, source, tasks, media}`).
+ */
+describe('share codes, previews, import token and applicant profiles', () => {
+	const session = {
+		session_id: 'sess-1',
+		state: 'COMPLETED',
+		resources: {
+			share_codes: [
+				{
+					id: 'share-code-123',
+					source: { type: 'END_USER' },
+					created_at: '2026-01-14T10:00:00Z',
+					last_updated: '2026-01-14T11:00:00Z',
+					lookup_profile: { media: { id: 'm1', type: 'JSON' } },
+					returned_profile: { media: { id: 'm2', type: 'JSON' } },
+					id_photo: { media: { id: 'm3', type: 'IMAGE' } },
+					file: { media: { id: 'm4', type: 'PDF' } },
+					tasks: [
+						{
+							type: 'VERIFY_SHARE_CODE_TASK',
+							id: 't1',
+							state: 'DONE',
+							generated_checks: [{ id: 'c1', type: 'THIRD_PARTY_IDENTITY' }, { type: 'THIRD_PARTY_IDENTITY' }, { id: '' }],
+							generated_media: [{ id: 'gm-1', type: 'PDF' }, { type: 'IMAGE' }, { id: null, type: 'JSON' }],
+						},
+					],
+				},
+			],
+			applicant_profiles: [{ id: 'ap-1', source: { type: 'RELYING_BUSINESS' }, tasks: [], media: { id: 'm-ap', type: 'JSON' } }],
+		},
+		checks: [{ id: 'c1', type: 'THIRD_PARTY_IDENTITY', state: 'DONE', generated_media: [{ type: 'JSON' }, { id: 'gm-c', type: 'JSON' }] }],
+		identity_profile_preview: { media: { id: 'm-prev', type: 'IMAGE' } },
+		advanced_identity_profile_preview: { media: { id: 'm-aprev', type: 'IMAGE' } },
+		import_token: { media: { id: 'm-token', type: 'JSON' }, failure_reason: 'SOME_REASON' },
+	};
+
+	test('tasks: share_codes -> SHARE_CODE; generated checks and media without an id are skipped, never null', () => {
+		expect(flattenTasks(session)).toEqual([
+			{
+				session_id: 'sess-1',
+				session_state: 'COMPLETED',
+				resource_id: 'share-code-123',
+				resource_type: 'SHARE_CODE',
+				task_id: 't1',
+				task_type: 'VERIFY_SHARE_CODE_TASK',
+				task_state: 'DONE',
+				task_created: null,
+				task_last_updated: null,
+				recommendation: null,
+				recommendation_reason: null,
+				generated_check_ids: ['c1'],
+				generated_media_ids: ['gm-1'],
+			},
+		]);
+	});
+
+	test('media: every new place has its own role; id-less generated media are skipped', () => {
+		expect(flattenMedia(session).map((item) => [item.media_id, item.media_role, item.resource_id, item.resource_type, item.check_id, item.task_id])).toEqual([
+			['m1', 'share_code_lookup_profile', 'share-code-123', 'SHARE_CODE', null, null],
+			['m2', 'share_code_returned_profile', 'share-code-123', 'SHARE_CODE', null, null],
+			['m3', 'share_code_id_photo', 'share-code-123', 'SHARE_CODE', null, null],
+			['m4', 'share_code_file', 'share-code-123', 'SHARE_CODE', null, null],
+			['gm-1', 'task_generated', 'share-code-123', 'SHARE_CODE', null, 't1'],
+			['m-ap', 'applicant_profile', 'ap-1', 'APPLICANT_PROFILES', null, null],
+			['gm-c', 'check_generated', null, null, 'c1', null],
+			['m-prev', 'identity_profile_preview', null, null, null, null],
+			['m-aprev', 'advanced_identity_profile_preview', null, null, null, null],
+			['m-token', 'import_token', null, null, null, null],
+		]);
+	});
+
+	test('check items: generated_media_ids skip the id-less entry', () => {
+		expect(flattenChecks(session)[0].generated_media_ids).toEqual(['gm-c']);
+	});
+
+	test('a share code key that is not one of the four stays `other`, not dropped', () => {
+		const odd = { session_id: 's', resources: { share_codes: [{ id: 'sc', something_new: { media: { id: 'm-new' } } }] } };
+		expect(flattenMedia(odd).map((item) => [item.media_id, item.media_role, item.resource_type])).toEqual([['m-new', 'other', 'SHARE_CODE']]);
+	});
+
+	test('go basic profile fixture: identity_profile_preview under its own role', () => {
+		const roles = flattenMedia(load('go-GetSessionResultWithIdentityProfile.json')).map((item) => [item.media_id, item.media_role]);
+		expect(roles).toEqual([
+			['c69ff2db-6caf-4e74-8386-037711bbc8d7', 'identity_profile_report'],
+			['3fa85f64-5717-4562-b3fc-2c963f66afa6', 'identity_profile_preview'],
+		]);
 	});
 });

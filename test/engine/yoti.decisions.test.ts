@@ -36,6 +36,8 @@ test('CONSIDER watchlist hit on a COMPLETED session → REVIEW with the check na
 		identity_profile_result: null,
 		identity_profile_failure_reason: null,
 		identity_profile_requirements_not_met: [],
+		identity_profile_schemes_not_met: [],
+		identity_profile_source: null,
 	});
 });
 
@@ -46,6 +48,8 @@ test('identity profile DONE, FAIL, FRAUD_DETECTED', async () => {
 		identity_profile_result: 'DONE',
 		identity_profile_failure_reason: null,
 		identity_profile_requirements_not_met: [],
+		identity_profile_schemes_not_met: [],
+		identity_profile_source: 'identity_profile',
 	});
 	expect(await summaryOf(D.profileFail)).toMatchObject({
 		decision: 'NOT_AVAILABLE',
@@ -88,4 +92,38 @@ test('raw output: the echoed watchlist api_key reads "[redacted]", nothing else 
 	expect(raw).toEqual(file);
 	// a session with nothing to hide: byte for byte the file
 	expect(jsons(await get(S.advancedProfile, 'raw'))[0]).toEqual(dataJson(`${S.advancedProfile}.json`));
+});
+
+describe('identity profiles Yoti returned but whose scheme was not met (2026-12-04)', () => {
+	test('…d0007: profile DONE with MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED and RTW unmet beside two approved checks → NOT_AVAILABLE', async () => {
+		expect(await summaryOf(D.profileNotMet)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			checks_total: 2,
+			checks_approved: 2,
+			identity_profile_result: 'DONE',
+			identity_profile_failure_reason: 'MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED',
+			identity_profile_requirements_not_met: ['ID_DOCUMENT_AUTHENTICITY'],
+			identity_profile_schemes_not_met: ['RTW'],
+			identity_profile_source: 'identity_profile',
+		});
+	});
+
+	test('…d0008: both profiles, the advanced one DONE with DBS:ENHANCED unmet → NOT_AVAILABLE from the advanced one', async () => {
+		expect(await summaryOf(D.bothProfiles)).toMatchObject({
+			decision: 'NOT_AVAILABLE',
+			identity_profile_result: 'DONE',
+			identity_profile_failure_reason: null,
+			identity_profile_requirements_not_met: [],
+			identity_profile_schemes_not_met: ['DBS:ENHANCED'],
+			identity_profile_source: 'advanced_identity_profile',
+		});
+	});
+
+	test('…d0009: share code session with a clean RTW profile → APPROVE', async () => {
+		expect(await summaryOf(D.shareCode)).toMatchObject({
+			decision: 'APPROVE',
+			identity_profile_schemes_not_met: [],
+			identity_profile_source: 'identity_profile',
+		});
+	});
 });

@@ -167,7 +167,7 @@ describe('NOT_AVAILABLE session …0003: a supplementary document', () => {
 });
 
 describe('identity profile session …0006', () => {
-	test('media: face capture, applicant profile (other), generated profile, identity profile report', async () => {
+	test('media: face capture, applicant profile, generated profile, identity profile report', async () => {
 		const id = S.identityProfile;
 		expect(jsons(await get(id, 'media'))).toEqual([
 			media({
@@ -186,7 +186,7 @@ describe('identity profile session …0006', () => {
 				resource_type: 'APPLICANT_PROFILES',
 				media_id: MED('603'),
 				media_type: 'JSON',
-				media_role: 'other',
+				media_role: 'applicant_profile',
 				media_created: CREATED,
 				media_last_updated: CREATED,
 			}),
@@ -240,5 +240,51 @@ describe('signRecipient.getSignedResult', () => {
 
 	test('tasks: none for this recipient', async () => {
 		expect(jsons(await signed(R.completed, 'tasks'))).toEqual([]);
+	});
+});
+
+describe('share code session …d0009 (2026-12-04 roles)', () => {
+	const id = '5e551000-0000-4000-8000-0000000d0009';
+	const M = (n: string) => `3ed1a000-0000-4000-8000-0000000d09${n}`;
+	const SHARE = '5e50c000-0000-4000-8000-0000000d0901';
+
+	test('tasks: the VERIFY_SHARE_CODE_TASK under SHARE_CODE; id-less generated checks and media skipped', async () => {
+		expect(jsons(await get(id, 'tasks'))).toEqual([
+			{
+				session_id: id,
+				session_state: 'COMPLETED',
+				resource_id: SHARE,
+				resource_type: 'SHARE_CODE',
+				task_id: '7a5c0000-0000-4000-8000-0000000d0901',
+				task_type: 'VERIFY_SHARE_CODE_TASK',
+				task_state: 'DONE',
+				task_created: '2026-01-14T10:01:00Z',
+				task_last_updated: '2026-01-14T10:05:00Z',
+				recommendation: null,
+				recommendation_reason: null,
+				generated_check_ids: ['c4ec0000-0000-4000-8000-0000000d0901'],
+				generated_media_ids: [M('05')],
+			},
+		]);
+	});
+
+	test('media: share code, applicant profile, preview and import token roles; nothing is `other`', async () => {
+		const items = jsons(await get(id, 'media'));
+		expect(items.map((item: any) => [item.media_id, item.media_role, item.resource_type])).toEqual([
+			[M('01'), 'share_code_lookup_profile', 'SHARE_CODE'],
+			[M('02'), 'share_code_returned_profile', 'SHARE_CODE'],
+			[M('03'), 'share_code_id_photo', 'SHARE_CODE'],
+			[M('04'), 'share_code_file', 'SHARE_CODE'],
+			[M('05'), 'task_generated', 'SHARE_CODE'],
+			[M('06'), 'applicant_profile', 'APPLICANT_PROFILES'],
+			[M('07'), 'check_generated', null],
+			[M('08'), 'identity_profile_report', null],
+			[M('09'), 'identity_profile_preview', null],
+			[M('10'), 'import_token', null],
+		]);
+	});
+
+	test('checks: generated_media_ids skips the generated media without an id', async () => {
+		expect(jsons(await get(id, 'checks'))[0]).toMatchObject({ check_type: 'THIRD_PARTY_IDENTITY', generated_media_ids: [M('07')] });
 	});
 });

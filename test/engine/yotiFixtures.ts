@@ -46,6 +46,9 @@ export const D = {
 	profileFraud: '5e551000-0000-4000-8000-0000000d0004',
 	expiredApproved: '5e551000-0000-4000-8000-0000000d0005',
 	ongoingApproved: '5e551000-0000-4000-8000-0000000d0006',
+	profileNotMet: '5e551000-0000-4000-8000-0000000d0007',
+	bothProfiles: '5e551000-0000-4000-8000-0000000d0008',
+	shareCode: '5e551000-0000-4000-8000-0000000d0009',
 } as const;
 
 /** The customer's own ComplyAdvantage key Yoti echoes in D.reviewWatchlist: never in output. */

@@ -46,6 +46,24 @@ const PROFILE: Context = { ...SESSION, scope: 'profile' };
 
 const DOCUMENT_KEYS = new Set(['id_documents', 'supplementary_documents']);
 
+/** A share-code resource's media (UK right-to-work / immigration share codes), by the key holding it. */
+const SHARE_CODE_ROLES: Record<string, MediaRole> = {
+	lookup_profile: 'share_code_lookup_profile',
+	returned_profile: 'share_code_returned_profile',
+	id_photo: 'share_code_id_photo',
+	file: 'share_code_file',
+};
+
+/** Media at the top of the session result, outside resources, checks and profiles. */
+const SESSION_ROLES: Record<string, MediaRole> = {
+	identity_profile_preview: 'identity_profile_preview',
+	advanced_identity_profile_preview: 'advanced_identity_profile_preview',
+	import_token: 'import_token',
+};
+
+const own = (table: Record<string, MediaRole>, key: string): MediaRole | null =>
+	Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+
 function documentRole(supplementary: boolean, path: string): MediaRole {
 	if (path === 'pages') return 'document_page';
 	if (path.startsWith('pages.') && path.endsWith('frames')) return 'document_frame';
@@ -73,10 +91,12 @@ function roleFor(context: Context, path: string): MediaRole {
 				if (path === 'frames' || path === 'image') return 'liveness_frame';
 			}
 			if (key === 'face_capture' && (path === 'image' || path === 'photos')) return 'face_capture_image';
+			if (key === 'share_codes') return own(SHARE_CODE_ROLES, path) ?? 'other';
+			if (key === 'applicant_profiles' && path === '') return 'applicant_profile';
 			return 'other';
 		}
 		default:
-			return 'other';
+			return own(SESSION_ROLES, path) ?? 'other';
 	}
 }
 

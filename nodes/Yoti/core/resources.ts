@@ -5,6 +5,7 @@ const RESOURCE_TYPES: Record<string, string> = {
 	supplementary_documents: 'SUPPLEMENTARY_DOCUMENT',
 	liveness_capture: 'LIVENESS',
 	face_capture: 'FACE_CAPTURE',
+	share_codes: 'SHARE_CODE',
 };
 
 /** The contract's `resource_type` for a key under `resources`; any other key in upper case. */

@@ -8,7 +8,8 @@ import type { TaskItem } from './types';
  */
 const reasonOf = (reason: unknown) => (isRecord(reason) ? text(reason.value) : text(reason));
 
-const ids = (value: unknown) => list(value, (element) => record(element, (o) => text(o.id)));
+/** The `id`s of generated checks / media; an entry without an id (or with an empty one) is skipped. */
+const ids = (value: unknown) => list(value, (element) => record(element, (o) => text(o.id) || null));
 
 /**
  * The contract's "Task item": one per task of every resource (`resources.*[].tasks[]`), in

@@ -93,6 +93,14 @@ export type MediaRole =
 	| 'task_generated'
 	| 'watchlist_raw_results'
 	| 'identity_profile_report'
+	| 'share_code_lookup_profile'
+	| 'share_code_returned_profile'
+	| 'share_code_id_photo'
+	| 'share_code_file'
+	| 'identity_profile_preview'
+	| 'advanced_identity_profile_preview'
+	| 'import_token'
+	| 'applicant_profile'
 	| 'other';
 
 export type MediaItem = FlatItem & {
