@@ -14,9 +14,11 @@ const setupNotice: INodeProperties = {
 	default: '',
 };
 
+// What authentication None costs, per the contract: forged notifications, and de-duplication
+// limited to finished sessions (off without Fetch Session) so a forged one cannot drop the real one.
 const noAuthWarning: INodeProperties = {
 	displayName:
-		'Warning: without authentication anyone who learns this URL can start the workflow with made-up notifications. Turn on Fetch Session so the workflow reads the real session from Yoti, or better, use the credential.',
+		'Warning: without authentication, anyone who knows a session ID can post notifications here, including the person being verified (the ID is in their link). Repeats are then dropped only once Fetch Session reads a finished session from Yoti, and never with Fetch Session off. Use the Yoti Notification Auth credential.',
 	name: 'noAuthWarning',
 	type: 'notice',
 	default: '',

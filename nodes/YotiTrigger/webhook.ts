@@ -4,6 +4,7 @@ import { sessionItems, type OutputMode } from '../Yoti/core';
 import { yotiRequest } from '../Yoti/transport';
 import { isAuthorized, type NotificationAuthType } from './auth';
 import { checkAndRecord, dedupeKey } from './dedupe';
+import { isSessionFinished } from './finished';
 import { isTopicSelected, parseNotification, type YotiNotification } from './notification';
 import { notifiedItems } from './notifiedOnly';
 import { recentEntries, storeRecentEntries } from './recent';
@@ -18,14 +19,15 @@ export type Clock = () => number;
 
 /**
  * Handles one delivery. Refusals (401, 400, 413) are written here and start no run; accepted
- * notifications that are filtered out or repeated get 200 without a run.
+ * notifications that are filtered out or repeated get 200 without a run. Without authentication
+ * only a notification whose fetched session is finished counts as a repeat.
  */
 export async function handleNotification(
 	this: IWebhookFunctions,
 	clock: Clock = Date.now,
 ): Promise<IWebhookResponseData> {
-	const authentication = this.getNodeParameter('authentication', 'yotiNotificationAuthApi') as string;
-	if (authentication !== 'none') {
+	const authenticated = this.getNodeParameter('authentication', 'yotiNotificationAuthApi') !== 'none';
+	if (authenticated) {
 		const credentials = await this.getCredentials('yotiNotificationAuthApi');
 		// The credential's default is Basic.
 		const authType = String(credentials.authType).toLowerCase() === 'bearer' ? 'bearer' : 'basic';
@@ -46,11 +48,16 @@ export async function handleNotification(
 	// The same key in every process: a step after the trigger (a database claim on it) can make
 	// the effect happen once where this process's record of repeats cannot.
 	const dedupe_key = dedupeKey(notification);
-	if (isRepeat(this, dedupe_key, clock())) {
+	// Only an authenticated notification is remembered before the session is read. Without
+	// authentication anyone who knows a session ID (the end user: it is in user_url) can post
+	// one, and remembering a forged one would drop the genuine one as its repeat.
+	if (authenticated && isRepeat(this, dedupe_key, clock())) {
 		return { webhookResponse: { received: true, skipped: 'duplicate' } };
 	}
 
 	if (this.getNodeParameter('fetchSession', false) !== true) {
+		// Without authentication nothing here tells a forged notification from Yoti's, so every
+		// one starts a run (de-duplication off) and its dedupe_key is left to a claim downstream.
 		// Answered here rather than by n8n: on n8n 2.40 the static data (the de-duplication
 		// record) is saved only on this path once a run starts (test/scale/FINDINGS.md).
 		answer(this, 200);
@@ -60,7 +67,14 @@ export async function handleNotification(
 	// Yoti gets its 200 before the session is read, so a slow or failing read never makes it
 	// wait or retry; the run then starts with whatever the read produced.
 	answer(this, 200);
-	const items = await fetchSessionItems(this, notification);
+	const { items, finished } = await fetchSessionItems(this, notification);
+	// Without authentication the repeat window applies only once the session Yoti returned can
+	// no longer change: that run shows what a genuine repeat would. A session still running, or
+	// a failed read, is neither suppressed nor remembered, so the genuine notification runs too.
+	// Checked synchronously after the read, so concurrent repeats in this process still run once.
+	if (!authenticated && finished && isRepeat(this, dedupe_key, clock())) {
+		return { noWebhookResponse: true };
+	}
 	return {
 		noWebhookResponse: true,
 		workflowData: [this.helpers.returnJsonArray(items.map((item) => ({ ...item, dedupe_key })))],
@@ -81,10 +95,11 @@ function isRepeat(ctx: IWebhookFunctions, key: string, nowMs: number): boolean {
 	return stored.duplicate || recent.duplicate;
 }
 
+/** The items of the run and whether the session read can no longer change (false if the read failed). */
 async function fetchSessionItems(
 	ctx: IWebhookFunctions,
 	notification: YotiNotification,
-): Promise<IDataObject[]> {
+): Promise<{ items: IDataObject[]; finished: boolean }> {
 	// The trigger's default is `summary`: one item per notification, the thing a flow routes on.
 	const outputParam = ctx.getNodeParameter('output', 'summary') as OutputMode;
 	const output = OUTPUT_MODES.includes(outputParam) ? outputParam : 'summary';
@@ -96,18 +111,20 @@ async function fetchSessionItems(
 			{ api: 'idv', method: 'GET', path: `/sessions/${notification.session_id}`, resource: 'session' },
 			{ attempts },
 		);
+		const finished = isSessionFinished(response.body);
 		let items = sessionItems(response.body, output) as IDataObject[];
 		if (ctx.getNodeParameter('notifiedOnly', true) !== false) items = notifiedItems(items, output, notification);
 		if (items.length === 0) {
 			// e.g. `checks` of a session with no checks yet (or none matching the notification):
 			// still tell the workflow it happened.
-			return [{ ...notificationItem(notification), session_state: sessionState(response.body) }];
+			return { items: [{ ...notificationItem(notification), session_state: sessionState(response.body) }], finished };
 		}
-		return items.map((item) => withNotification(item, notification));
+		return { items: items.map((item) => withNotification(item, notification)), finished };
 	} catch (error) {
 		// One item a Switch on `decision` can route (summary) or `fetch_failed` can filter.
 		const leading: IDataObject = { session_id: notification.session_id, ...(output === 'summary' ? { decision: 'ERROR' } : {}) };
-		return [Object.assign(leading, notificationItem(notification), { fetch_failed: true, error: describeFailure(error) })];
+		const item = Object.assign(leading, notificationItem(notification), { fetch_failed: true, error: describeFailure(error) });
+		return { items: [item], finished: false };
 	}
 }
 
