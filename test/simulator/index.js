@@ -14,7 +14,7 @@ const { InstructionsStore } = require('./routes/instructions');
 const { handleIdv } = require('./routes/idv');
 const { handleSign } = require('./routes/sign');
 const { handleAdmin, deliverNotification } = require('./routes/admin');
-const { sendJson } = require('./respond');
+const { sendBytes, sendJson } = require('./respond');
 
 const DATA_DIR = path.join(__dirname, 'data');
 const KEYS_DIR = path.join(__dirname, 'demo-keys');
@@ -47,6 +47,35 @@ const STATUS_FAULT_BODIES = {
 	503: { code: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' },
 	504: { code: 'GATEWAY_TIMEOUT', message: 'Gateway timeout' },
 };
+
+/**
+ * What a proxy or a server that is not Yoti answers (status faults with `body=`).
+ * @param {number} status @param {string} kind html | text | json | empty @param {string} pathname
+ * @returns {{ headers: Record<string, string>, body: Buffer }}
+ */
+function foreignAnswer(status, kind, pathname) {
+	const reason = http.STATUS_CODES[status] || 'Unknown';
+	switch (kind) {
+		case 'html':
+			return {
+				headers: { 'Content-Type': 'text/html; charset=utf-8' },
+				body: Buffer.from(
+					`<!DOCTYPE html><html><head><title>${status} ${reason}</title></head><body><center><h1>${status} ${reason}</h1></center><hr><center>simulated proxy</center></body></html>`,
+					'utf8',
+				),
+			};
+		case 'text':
+			return { headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from(`${status} ${reason}`, 'utf8') };
+		case 'json':
+			// A generic gateway's or framework's error shape: JSON, but not Yoti's {code, message, errors[]}.
+			return {
+				headers: { 'Content-Type': 'application/json' },
+				body: Buffer.from(JSON.stringify({ timestamp: '2026-12-04T00:00:00.000Z', status, error: reason, path: pathname }), 'utf8'),
+			};
+		default:
+			return { headers: {}, body: Buffer.alloc(0) };
+	}
+}
 
 /**
  * @typedef {{ port?: number, host?: string, sdkId?: string, publicKey?: string,
@@ -101,6 +130,8 @@ async function startSimulator(opts = {}) {
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
 	let closed = false;
+	/** Yoti requests being handled now, and the most there ever were at once (admin calls not counted). */
+	const load = { inFlight: 0, maxInFlight: 0 };
 
 	const state = {
 		sdkId,
@@ -112,6 +143,7 @@ async function startSimulator(opts = {}) {
 		faults,
 		seenNonces,
 		requests,
+		load,
 		/** @param {object} payload */
 		notify: (payload) => deliverNotification(state, payload),
 		reset() {
@@ -155,7 +187,16 @@ async function startSimulator(opts = {}) {
 			return handleAdmin(state, { method, pathname, body }, res);
 		}
 
-		const ctx = { method, rawUrl, pathname, body, headers: req.headers, truncate: false, emptyMedia: false, fault: '' };
+		load.inFlight += 1;
+		load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+		res.once('close', () => {
+			load.inFlight -= 1;
+		});
+
+		/** @type {{ method: string, rawUrl: string, pathname: string, body: Buffer, headers: http.IncomingHttpHeaders,
+		 *   truncate: boolean, emptyMedia: boolean, fault: string, dropAnswer?: boolean, garbage?: boolean, accept?: boolean,
+		 *   drip?: { intervalMs: number }, largeBody?: { bytes: number, chunked: boolean }, sleep: (ms: number) => Promise<unknown> }} */
+		const ctx = { method, rawUrl, pathname, body, headers: req.headers, truncate: false, emptyMedia: false, fault: '', sleep };
 		let recorded = false;
 		const recordOnce = (/** @type {number} */ status) => {
 			if (recorded) return;
@@ -183,6 +224,15 @@ async function startSimulator(opts = {}) {
 			}
 			if (fault.kind === 'truncate') ctx.truncate = true;
 			if (fault.kind === 'empty-media') ctx.emptyMedia = true;
+			if (fault.kind === 'drop-after') ctx.dropAnswer = true;
+			if (fault.kind === 'garbage-body') ctx.garbage = true;
+			if (fault.kind === 'accept') ctx.accept = true;
+			if (fault.kind === 'drip') ctx.drip = { intervalMs: fault.intervalMs ?? 200 };
+			if (fault.kind === 'large-body') ctx.largeBody = { bytes: fault.bytes ?? 0, chunked: fault.chunked === true };
+			if (fault.status && fault.body) {
+				const foreign = foreignAnswer(fault.status, fault.body, pathname);
+				return sendBytes(res, fault.status, foreign.headers, foreign.body);
+			}
 			if (fault.status) {
 				/** @type {Record<string, string>} */
 				const headers = {};
@@ -242,6 +292,13 @@ async function startSimulator(opts = {}) {
 		/** @param {{ session_id: string, topic: string, check_id?: string, task_id?: string, resource_id?: string, endpoint?: string, auth_token?: string, auth_type?: string }} payload */
 		notify: (payload) => state.notify(payload),
 		reset: () => state.reset(),
+		/** Yoti requests being handled right now (admin calls not counted). */
+		inFlight: () => load.inFlight,
+		/** The most Yoti requests handled at once since start or `resetMaxInFlight()`. */
+		maxInFlight: () => load.maxInFlight,
+		resetMaxInFlight: () => {
+			load.maxInFlight = load.inFlight;
+		},
 		/** How many sessions POST /sessions has created since start or the last reset. */
 		createdSessionCount: () => store.created.size,
 		/** IBV e-mails sent through POST …/instructions/email: [{ session_id, email }] */

@@ -119,6 +119,24 @@ describe('IDV', () => {
 		expect(json(array).code).toBe('PAYLOAD_VALIDATION');
 	});
 
+	test("create session: Yoti's TTL limits — token TTL at least 300 s, resources TTL at least the token TTL plus a day", async () => {
+		const post = (spec: object) => idv('POST', '/sessions', JSON.stringify(spec));
+		expect((await post({ client_session_token_ttl: 300 })).status).toBe(201);
+		expect((await post({ client_session_token_ttl: 300, resources_ttl: 86700 })).status).toBe(201);
+		const short = await post({ client_session_token_ttl: 299 });
+		expect(json(short)).toEqual({
+			code: 'PAYLOAD_VALIDATION',
+			message: 'There were errors validating the payload',
+			errors: [{ property: 'client_session_token_ttl', message: 'must be at least 300 seconds' }],
+		});
+		const resources = await post({ client_session_token_ttl: 600, resources_ttl: 86999 });
+		expect(json(resources).errors).toEqual([{ property: 'resources_ttl', message: 'must be at least client_session_token_ttl + 86400 seconds' }]);
+		// without a token TTL, the resources TTL is held against the 300 s minimum
+		expect(json(await post({ resources_ttl: 86699 })).errors).toEqual([
+			{ property: 'resources_ttl', message: 'must be at least client_session_token_ttl + 86400 seconds' },
+		]);
+	});
+
 	test('created sessions are forgotten by reset', async () => {
 		const { session_id } = json(await idv('POST', '/sessions', '{}'));
 		expect((await idv('GET', `/sessions/${session_id}`)).status).toBe(200);

@@ -84,6 +84,11 @@ async function handleAdmin(state, req, res) {
 			case 'DELETE /__admin/requests':
 				state.requests.splice(0, state.requests.length);
 				return sendJson(res, 200, { requests: [] });
+			case 'GET /__admin/in-flight':
+				return sendJson(res, 200, { in_flight: state.load.inFlight, max_in_flight: state.load.maxInFlight });
+			case 'DELETE /__admin/in-flight':
+				state.load.maxInFlight = state.load.inFlight;
+				return sendJson(res, 200, { in_flight: state.load.inFlight, max_in_flight: state.load.maxInFlight });
 			case 'POST /__admin/reset':
 				state.reset();
 				return sendJson(res, 200, { reset: true });

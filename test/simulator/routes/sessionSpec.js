@@ -5,6 +5,8 @@
 const { validateIbvOptions } = require('./instructions');
 
 const AUTH_TYPES = new Set(['BASIC', 'BEARER']);
+const MIN_TOKEN_TTL_SECONDS = 300;
+const RESOURCES_TTL_MARGIN_SECONDS = 86400;
 
 /** @param {unknown} v */
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -24,6 +26,19 @@ function validateSessionSpec(spec) {
 	const s = /** @type {Record<string, any>} */ (spec);
 	for (const key of ['client_session_token_ttl', 'resources_ttl']) {
 		if (s[key] !== undefined && !(Number.isInteger(s[key]) && s[key] > 0)) fail(key, 'must be a positive whole number');
+	}
+	// Yoti's limits: the client session token lives at least 5 minutes, and the resources at
+	// least a day longer than the token.
+	const ttl = s.client_session_token_ttl;
+	if (Number.isInteger(ttl) && ttl > 0 && ttl < MIN_TOKEN_TTL_SECONDS) {
+		fail('client_session_token_ttl', `must be at least ${MIN_TOKEN_TTL_SECONDS} seconds`);
+	}
+	const resourcesTtl = s.resources_ttl;
+	if (Number.isInteger(resourcesTtl) && resourcesTtl > 0) {
+		const tokenTtl = Number.isInteger(ttl) && ttl > 0 ? ttl : MIN_TOKEN_TTL_SECONDS;
+		if (resourcesTtl < tokenTtl + RESOURCES_TTL_MARGIN_SECONDS) {
+			fail('resources_ttl', `must be at least client_session_token_ttl + ${RESOURCES_TTL_MARGIN_SECONDS} seconds`);
+		}
 	}
 	if (s.user_tracking_id !== undefined && typeof s.user_tracking_id !== 'string') fail('user_tracking_id', 'must be a string');
 	for (const key of ['requested_checks', 'requested_tasks', 'required_documents']) {
