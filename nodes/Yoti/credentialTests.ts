@@ -6,14 +6,17 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticateIdvRequest, authenticateSignRequest } from '../../credentials/authenticate';
-import { idvBaseUrl, signBaseUrl } from '../../credentials/environments';
+import { displayUrl, idvBaseUrl, signBaseUrl, withoutUserinfo } from '../../credentials/environments';
+import { isUuid } from './core/ids';
 import { IDV_APP_NOT_FOUND, IDV_APP_REFUSED, IDV_SIGNATURE_REJECTED, SIGN_KEY_REJECTED } from './transport/messages';
+import { withoutUrlQueries } from './transport/network';
+import { redactSecrets } from './transport/yotiError';
 
 /**
  * Credential tests for the n8n UI, wired as `methods.credentialTest` + `testedBy` on the nodes.
  * n8n's request-based credential test fails on any non-2xx, but Yoti has no signed call that
  * simply says "this app and key are fine", so each test sends one probe itself and reads the
- * status.
+ * answer.
  */
 
 /** A valid UUID v4 no real session or recipient has. */
@@ -26,27 +29,83 @@ export const SIGN_PROBE_PATH = `/idv/recipients/${PROBE_ID}/sessions/signed/json
  * "Create a new session") documents for this call: 400 "Payload validation error or malformed
  * request", 401 "Unauthorised request (wrong key or signature)", 403 "app is disabled or has no
  * associated organisation_id", 404 "The application for provided sdk id does not exist". So:
- * 400 proves the app exists in this environment and the key signs for it, and no session is
- * created. GET /sessions/{id} cannot tell these apart: its 404 is "Session or App not found".
- * The body's types are wrong on purpose (a text TTL, a text where a list belongs), which no
- * schema version accepts.
+ * Yoti's 400 refusing the payload proves the app exists in this environment and the key signs
+ * for it, and no session is created. GET /sessions/{id} cannot tell these apart: its 404 is
+ * "Session or App not found".
+ *
+ * The body is invalid to any reader, however lenient about types: a token TTL of 1 s (Yoti's
+ * minimum is 300 s), a resources TTL of 1 s (Yoti requires the token TTL plus one day), and a
+ * text where the list of checks belongs. It asks for no notifications, so even a server that
+ * accepted it would call nobody.
  */
 export const IDV_PROBE_PATH = '/sessions';
-export const IDV_PROBE_BODY = '{"client_session_token_ttl":"n8n-credential-test","requested_checks":"n8n-credential-test"}';
+export const IDV_PROBE_BODY = '{"client_session_token_ttl":1,"resources_ttl":1,"requested_checks":"n8n-credential-test"}';
+/** The body's fields: a 400 whose `errors[].property` names one of them refuses this payload. */
+export const IDV_PROBE_FIELDS: readonly string[] = ['client_session_token_ttl', 'resources_ttl', 'requested_checks'];
 const IDV_PROBE_BYTES = Buffer.from(IDV_PROBE_BODY, 'utf8');
 const PROBE_TIMEOUT_MS = 15000;
+/** The most of an answer's body the probe reads; the rest is dropped unread. */
+export const PROBE_MAX_BODY_BYTES = 16 * 1024;
+/** The most of an answer's body a message quotes. */
+const EXCERPT_CHARS = 160;
 
 export { IDV_SIGNATURE_REJECTED as IDV_REJECTED_MESSAGE, SIGN_KEY_REJECTED as SIGN_REJECTED_MESSAGE };
+
+export const CONNECTION_OK_MESSAGE = 'Connection successful: Yoti accepted the credential';
+export const SDK_ID_NOT_UUID =
+	"The SDK ID is not a UUID — paste the SDK ID of your application from Yoti Hub into the credential's SDK ID field (it looks like 3fa85f64-5717-4562-b3fc-2c963f66afa6); nothing was sent to Yoti";
 
 type TestHelpers = ICredentialTestFunctions['helpers'];
 
 interface ProbeResponse {
 	statusCode: number;
+	/** The media type of the answer, lower case, without parameters ('' when none was sent). */
+	contentType: string;
+	/** At most PROBE_MAX_BODY_BYTES of the body. */
+	body: Buffer;
+}
+
+function isReadable(body: unknown): body is AsyncIterable<Buffer | string> & { destroy?: () => void } {
+	return typeof (body as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** Reads at most `limit` bytes of a streamed body, then lets go of the connection. */
+async function readCapped(stream: AsyncIterable<Buffer | string> & { destroy?: () => void }, limit: number, deadline: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const piece of stream) {
+			const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+			chunks.push(chunk);
+			size += chunk.length;
+			if (size >= limit || Date.now() > deadline) break;
+		}
+	} catch {
+		// A connection cut after the status line: what arrived is what there is.
+	} finally {
+		stream.destroy?.();
+	}
+	return Buffer.concat(chunks).subarray(0, limit);
+}
+
+function bodyBytes(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body.subarray(0, PROBE_MAX_BODY_BYTES);
+	if (typeof body === 'string') return Buffer.from(body.slice(0, PROBE_MAX_BODY_BYTES));
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	return Buffer.from(JSON.stringify(body).slice(0, PROBE_MAX_BODY_BYTES));
+}
+
+function mediaType(headers: unknown): string {
+	const record = (headers ?? {}) as Record<string, unknown>;
+	const key = Object.keys(record).find((name) => name.toLowerCase() === 'content-type');
+	const value = key === undefined ? '' : String(record[key]);
+	return value.split(';')[0].trim().toLowerCase().replace(/[^a-z0-9!#$&^_.+/-]/g, '').slice(0, 80);
 }
 
 /**
  * A credential-test context offers only the legacy `request` helper (n8n-core's
- * CredentialTestContext), so the probe goes through it: status codes come back, never thrown.
+ * CredentialTestContext), so the probe goes through it: status codes come back, never thrown,
+ * and the body is streamed so that no more than PROBE_MAX_BODY_BYTES of it is read.
  */
 async function sendProbe(
 	helpers: TestHelpers,
@@ -54,21 +113,27 @@ async function sendProbe(
 	headers: Record<string, string>,
 	body?: Buffer,
 ): Promise<ProbeResponse> {
+	const deadline = Date.now() + PROBE_TIMEOUT_MS;
 	const response = (await helpers.request({
 		method: body === undefined ? 'GET' : 'POST',
 		uri: url,
-		headers,
+		headers: { Accept: 'application/json', ...headers },
 		// The signed bytes go out as they are: `json: true` would let the helper re-serialise them.
-		...(body === undefined ? { json: true } : { body, json: false }),
+		...(body === undefined ? {} : { body }),
+		json: false,
+		useStream: true,
 		simple: false,
 		resolveWithFullResponse: true,
 		timeout: PROBE_TIMEOUT_MS,
-	})) as ProbeResponse;
-	return { statusCode: Number(response?.statusCode) };
+	})) as { statusCode?: unknown; headers?: unknown; body?: unknown };
+	const raw = response?.body;
+	const bytes = isReadable(raw) ? await readCapped(raw, PROBE_MAX_BODY_BYTES, deadline) : bodyBytes(raw);
+	return { statusCode: Number(response?.statusCode), contentType: mediaType(response?.headers), body: bytes };
 }
 
+/** An error's message, with any URL's userinfo and query (a signed URL's nonce) left out. */
 function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : 'unknown error';
+	return error instanceof Error ? withoutUrlQueries(error.message) : 'unknown error';
 }
 
 /** What to do about each way the probe can fail to reach Yoti. */
@@ -90,19 +155,115 @@ function networkAdvice(code: string): string {
 
 function networkFailure(base: string, error: unknown): INodeCredentialTestResult {
 	const code = (error as { code?: unknown })?.code;
-	const known = typeof code === 'string' && code !== '' ? code : '';
+	const known = typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? code : '';
 	const reason = known ? ` (${known})` : '';
-	return { status: 'Error', message: `Could not reach Yoti at ${base}${reason}: ${networkAdvice(known)}` };
+	return { status: 'Error', message: `Could not reach Yoti at ${displayUrl(base)}${reason}: ${networkAdvice(known)}` };
 }
 
-const CONNECTION_OK: INodeCredentialTestResult = { status: 'OK', message: 'Connection successful: Yoti accepted the credential' };
+const CONNECTION_OK: INodeCredentialTestResult = { status: 'OK', message: CONNECTION_OK_MESSAGE };
+
+function parseJsonObject(body: Buffer): Record<string, unknown> | undefined {
+	try {
+		const parsed: unknown = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The answer's body as a JSON object, when it is JSON by its content type (or has none) and parses. */
+function jsonAnswer(answer: Pick<ProbeResponse, 'contentType' | 'body'>): Record<string, unknown> | undefined {
+	if (answer.contentType !== '' && !/json/.test(answer.contentType)) return undefined;
+	return parseJsonObject(answer.body);
+}
+
+/** Yoti's codes for a refused payload (`code`, or `error` in Yoti's older shape). */
+const PAYLOAD_CODE = /PAYLOAD|VALIDATION|MALFORMED/i;
+/** `errors[].property` naming the body as a whole. */
+const BODY_PROPERTY = /^(|\$|body|payload|request|requestbody|request_body)$/i;
+
+/** Whether a property path (`requested_checks`, `requested_checks[0].type`, `body.resources_ttl`) names a probe field or the body. */
+function namesProbeField(property: string): boolean {
+	if (BODY_PROPERTY.test(property.trim())) return true;
+	const words = property.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+	return words.some((word) => IDV_PROBE_FIELDS.includes(word));
+}
+
+/**
+ * Whether a 400's body is Yoti's error JSON refusing the probe's payload: `{code, message,
+ * errors[{property, message}]}` (or `{"error": …}`) whose code is a payload / validation code or
+ * whose errors name the body or one of the probe's fields.
+ */
+export function isYotiPayloadRefusal(contentType: string, body: Buffer): boolean {
+	const json = jsonAnswer({ contentType, body });
+	if (!json) return false;
+	const code = typeof json.code === 'string' ? json.code : typeof json.error === 'string' ? json.error : '';
+	if (code !== '' && PAYLOAD_CODE.test(code)) return true;
+	const errors = Array.isArray(json.errors) ? json.errors : [];
+	return errors.some((entry) => {
+		const property = (entry as { property?: unknown } | null)?.property;
+		return typeof property === 'string' && namesProbeField(property);
+	});
+}
+
+/** A short, safe excerpt of an answer: one line, no secret a server could reflect, no userinfo. */
+function excerpt(body: Buffer): string {
+	const text = body
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
+		.replace(/\p{Cc}+/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const safe = withoutUrlQueries(withoutUserinfo(redactSecrets(text)));
+	return safe.length > EXCERPT_CHARS ? `${safe.slice(0, EXCERPT_CHARS)}…` : safe;
+}
+
+/** `HTTP 400, text/html, body "<html>…"` — what came back, for the messages below. */
+function whatCameBack(answer: ProbeResponse, withBody = true): string {
+	const type = answer.contentType === '' ? 'no content type' : answer.contentType;
+	if (!withBody) return `HTTP ${answer.statusCode}, ${type}`;
+	const shown = excerpt(answer.body);
+	return `HTTP ${answer.statusCode}, ${type}, ${shown === '' ? 'empty body' : `body "${shown}"`}`;
+}
+
+const CHECK_BASE = 'Check the Environment and Base URL, and any proxy between n8n and Yoti';
+
+function notYotisAnswer(answer: ProbeResponse): INodeCredentialTestResult {
+	return {
+		status: 'Error',
+		message: `Not confirmed: the test request got an answer that is not Yoti's JSON (${whatCameBack(answer)}) — a proxy or a wrong Base URL answered. ${CHECK_BASE}`,
+	};
+}
+
+function acceptedProbe(answer: ProbeResponse): INodeCredentialTestResult {
+	const json = jsonAnswer(answer);
+	const sessionId = typeof json?.session_id === 'string' && isUuid(json.session_id) ? json.session_id.trim().toLowerCase() : undefined;
+	const created = sessionId
+		? `a session may have been created (session_id ${sessionId}): delete it with the Yoti node (Session → Delete, Session ID ${sessionId}; Yoti deletes a session once it is finished or expired) or in the Yoti Hub`
+		: 'a session may have been created: delete it in the Yoti Hub, or with the Yoti node (Session → Delete) once you know its session ID';
+	// A JSON answer is not quoted: a created session's client_session_token is no one's business here.
+	return {
+		status: 'Error',
+		message: `Not confirmed: Yoti, or whatever answered at this Base URL, accepted the test request that Yoti always refuses (${whatCameBack(answer, !json)}) — ${created}. ${CHECK_BASE}`,
+	};
+}
 
 /** The IDV probe's answer, read as Yoti's reference documents POST /sessions (see above). */
-function interpretIdv(statusCode: number): INodeCredentialTestResult {
-	if (statusCode === 400 || (statusCode >= 200 && statusCode < 300)) return CONNECTION_OK;
+export function interpretIdvProbe(answer: ProbeResponse): INodeCredentialTestResult {
+	const { statusCode } = answer;
 	if (statusCode === 401) return { status: 'Error', message: IDV_SIGNATURE_REJECTED };
 	if (statusCode === 403) return { status: 'Error', message: IDV_APP_REFUSED };
 	if (statusCode === 404) return { status: 'Error', message: IDV_APP_NOT_FOUND };
+	if (statusCode >= 200 && statusCode < 300) return acceptedProbe(answer);
+	if (statusCode === 400) {
+		if (isYotiPayloadRefusal(answer.contentType, answer.body)) return CONNECTION_OK;
+		if (!jsonAnswer(answer)) return notYotisAnswer(answer);
+		return {
+			status: 'Error',
+			message: `Not confirmed: the test request got HTTP 400, but not Yoti's refusal of the test payload (${whatCameBack(answer)}) — something other than Yoti's identity verification API may have answered. ${CHECK_BASE}`,
+		};
+	}
+	if (!jsonAnswer(answer)) return notYotisAnswer(answer);
 	return { status: 'Error', message: `Yoti answered the test request with HTTP ${statusCode}` };
 }
 
@@ -126,6 +287,9 @@ export async function yotiApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data: ICredentialDataDecryptedObject = credential.data ?? {};
+	// Yoti Hub's SDK IDs are UUIDs: anything else is a paste gone wrong, refused before any request.
+	const sdkId = typeof data.sdkId === 'string' ? data.sdkId.trim() : '';
+	if (sdkId !== '' && !isUuid(sdkId)) return { status: 'Error', message: SDK_ID_NOT_UUID };
 	let base: string;
 	let signed: { url: string; headers?: unknown };
 	try {
@@ -142,7 +306,7 @@ export async function yotiApiTest(
 	}
 	try {
 		const response = await sendProbe(this.helpers, signed.url, headersOf(signed), IDV_PROBE_BYTES);
-		return interpretIdv(response.statusCode);
+		return interpretIdvProbe(response);
 	} catch (error) {
 		return networkFailure(base, error);
 	}

@@ -49,7 +49,7 @@ export const UNKNOWN_SESSION = '5e551000-0000-4000-8000-0000000000ff';
 export const UNKNOWN_MEDIA = '3ed1a000-0000-4000-8000-00000000ffff';
 export const RECIPIENT_COMPLETED = '5191e000-0000-4000-8000-000000000001';
 
-export const PROBE_PARAMETERS = ['api', 'method', 'path', 'qs', 'download', 'resource', 'body', 'attempts', 'timeoutMs'];
+export const PROBE_PARAMETERS = ['api', 'method', 'path', 'qs', 'download', 'resource', 'body', 'attempts', 'timeoutMs', 'readsAnswer', 'maxDownloadBytes', 'downloadDeadlineMs'];
 
 /**
  * Test-only node: performs exactly one `yotiRequest` described by its parameters and emits
@@ -81,15 +81,20 @@ export const probeNode: INodeType = {
 			download: param('download') === true,
 			resource: param('resource') as YotiRequest['resource'],
 			body: param('body'),
+			...(param('readsAnswer') === true ? { readsAnswer: true } : {}),
 		};
 		const opts = {
 			attempts: param('attempts') as number | undefined,
 			timeoutMs: param('timeoutMs') as number | undefined,
+			maxDownloadBytes: param('maxDownloadBytes') as number | undefined,
+			downloadDeadlineMs: param('downloadDeadlineMs') as number | undefined,
 			itemIndex: 0,
 		};
 		const response = await yotiRequest(this, req, opts);
 		const contentType = response.headers['content-type'];
 		const json: IDataObject = { statusCode: response.statusCode, contentType: contentType as string };
+		if (response.alreadyDeleted !== undefined) json.alreadyDeleted = response.alreadyDeleted;
+		if (response.bodyUnreadable !== undefined) json.bodyUnreadable = response.bodyUnreadable;
 		if (req.download) {
 			json.isBuffer = Buffer.isBuffer(response.body);
 			if (!Buffer.isBuffer(response.body)) return [[{ json, pairedItem: { item: 0 } }]];
