@@ -95,11 +95,40 @@ export const attemptsOption: INodeProperties = {
 		"How many times in total this node sends a read or delete request while Yoti is rate-limiting (429), unavailable (502, 503, 504) or the network fails, waiting as Yoti asks. Unlike Settings → Retry On Fail, which reruns the whole step on any error (a wrong ID or key too), this repeats only the request, and only for those passing faults.",
 };
 
+/** The Concurrency option's bounds, enforced in code too (actions/router.ts), not only by the UI. */
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 50;
+export const DEFAULT_CONCURRENCY = 5;
+
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
 	name: 'concurrency',
 	type: 'number',
-	default: 5,
-	typeOptions: { minValue: 1, maxValue: 50 },
-	description: 'How many input items are processed at the same time',
+	default: DEFAULT_CONCURRENCY,
+	typeOptions: { minValue: MIN_CONCURRENCY, maxValue: MAX_CONCURRENCY },
+	description: 'How many input items are processed at the same time (1 to 50; a larger value counts as 50)',
 };
+
+/** Download limits (transport DEFAULT_MAX_DOWNLOAD_MB / DEFAULT_DOWNLOAD_DEADLINE_SECONDS). */
+export const maxDownloadMbOption: INodeProperties = {
+	displayName: 'Max Download Size (MB)',
+	name: 'maxDownloadMb',
+	type: 'number',
+	default: 100,
+	typeOptions: { minValue: 1, maxValue: 1024 },
+	description:
+		'The largest file this node downloads; a larger one fails with an error naming this limit, without keeping any of it. Yoti media are usually well under 10 MB.',
+};
+
+export const downloadTimeLimitOption: INodeProperties = {
+	displayName: 'Download Time Limit (Seconds)',
+	name: 'downloadTimeLimitSeconds',
+	type: 'number',
+	default: 120,
+	typeOptions: { minValue: 1, maxValue: 3600 },
+	description:
+		'The longest a whole download may take, from the request to the last byte; a slower one fails with an error naming this limit. Not retried.',
+};
+
+/** The options of the operations that download a file. */
+export const downloadOptions: INodeProperties[] = [maxDownloadMbOption, downloadTimeLimitOption];

@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { extensionForMime, parseJsonText } from '../core';
-import { yotiRequest, type YotiRequest, type YotiResponse } from '../transport';
+import { yotiRequest, type TransportOptions, type YotiRequest, type YotiResponse } from '../transport';
 import { readOption } from './params';
 import type { RunOptions } from './types';
+
+/** Transport options for a download: the item's attempts plus the size cap and overall deadline. */
+export function downloadTransportOptions(run: RunOptions, itemIndex: number): TransportOptions {
+	return { attempts: run.attempts, itemIndex, maxDownloadBytes: run.maxDownloadBytes, downloadDeadlineMs: run.downloadDeadlineMs };
+}
 
 function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
@@ -69,7 +74,7 @@ export async function downloadMediaItem(
 	request: YotiRequest,
 	params: { mediaId: string; json: IDataObject },
 ): Promise<INodeExecutionData[]> {
-	const response = await yotiRequest(ctx, request, { attempts: run.attempts, itemIndex });
+	const response = await yotiRequest(ctx, request, downloadTransportOptions(run, itemIndex));
 	return [
 		await mediaItem(ctx, response, {
 			mediaId: params.mediaId,

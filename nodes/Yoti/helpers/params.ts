@@ -134,3 +134,11 @@ export function readOption<T>(ctx: IExecuteFunctions, name: string, itemIndex: n
 export function jsonItems(objects: IDataObject[]): INodeExecutionData[] {
 	return objects.map((json) => ({ json }));
 }
+
+/**
+ * `{already_deleted: true}` when a DELETE's earlier try may have reached Yoti and the retry got
+ * 404 (the transport's `alreadyDeleted`): the item says the delete is done, as the contract asks.
+ */
+export function alreadyDeleted(response: { alreadyDeleted?: boolean }): IDataObject {
+	return response.alreadyDeleted ? { already_deleted: true } : {};
+}

@@ -5,6 +5,10 @@ import {
 	IDV_SIGNATURE_REJECTED,
 	SIGN_KEY_REJECTED,
 	conflictMessage,
+	downloadTooLargeDescription,
+	downloadTooLargeMessage,
+	downloadTooSlowDescription,
+	downloadTooSlowMessage,
 	exhaustedMessage,
 	forbiddenMessage,
 	notFoundMessage,
@@ -19,8 +23,20 @@ export type Context = IExecuteFunctions | IWebhookFunctions | ITriggerFunctions;
 
 /** What the last try ended with. */
 export type Outcome =
-	| { kind: 'response'; statusCode: number; headers: Record<string, string>; body: Buffer }
-	| { kind: 'network'; code: string };
+	/** `incomplete`: a 2xx DELETE whose body broke off (the delete itself was done). */
+	| { kind: 'response'; statusCode: number; headers: Record<string, string>; body: Buffer; incomplete?: boolean }
+	| { kind: 'network'; code: string }
+	/** A download stopped by its size cap or its overall deadline (never retried). */
+	| {
+			kind: 'limit';
+			reason: 'size' | 'deadline';
+			maxBytes: number;
+			deadlineMs: number;
+			/** Bytes received (or about to be) when it stopped. */
+			received: number;
+			/** The Content-Length Yoti announced, when that alone was over the cap. */
+			announced?: number;
+	  };
 
 /**
  * A `NodeApiError` built only from our own words. n8n would otherwise copy the failed request
@@ -57,6 +73,11 @@ export interface FailureFacts {
 
 export function failure(ctx: Context, req: YotiRequest, outcome: Outcome, facts: FailureFacts): NodeApiError {
 	const { tries, itemIndex } = facts;
+	if (outcome.kind === 'limit') {
+		return outcome.reason === 'size'
+			? apiError(ctx, downloadTooLargeMessage(outcome.maxBytes), downloadTooLargeDescription(outcome), null, itemIndex)
+			: apiError(ctx, downloadTooSlowMessage(outcome.deadlineMs), downloadTooSlowDescription(outcome), null, itemIndex);
+	}
 	if (outcome.kind === 'network') {
 		const where = facts.host ? `Yoti (${facts.host})` : 'Yoti';
 		const notResent =

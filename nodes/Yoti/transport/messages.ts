@@ -75,3 +75,35 @@ export function retryAfterTooLongMessage(status: number, waitMs: number): string
 	const seconds = Math.ceil(waitMs / 1000);
 	return `Yoti asked to wait ${seconds} s before retrying (HTTP ${status}), longer than this node waits — try again later`;
 }
+
+/** "100 MB", "1.5 MB": a byte count in the unit of the Max Download Size option ("814 bytes" under 1 MB). */
+export function megabytes(bytes: number): string {
+	const mb = bytes / (1024 * 1024);
+	if (mb < 1) return `${bytes} bytes`;
+	return `${Number.isInteger(mb) ? mb : Number(mb.toFixed(2))} MB`;
+}
+
+function seconds(ms: number): string {
+	const s = ms / 1000;
+	return `${Number.isInteger(s) ? s : Number(s.toFixed(1))} s`;
+}
+
+export function downloadTooLargeMessage(maxBytes: number): string {
+	return `The download from Yoti is larger than this node's limit of ${megabytes(maxBytes)} (Options → Max Download Size (MB)) — raise that option if the file is expected to be this large`;
+}
+
+export function downloadTooLargeDescription(facts: { maxBytes: number; received: number; announced?: number }): string {
+	const what =
+		facts.announced !== undefined
+			? `Yoti announced ${facts.announced} bytes (Content-Length), over the limit of ${facts.maxBytes} bytes; nothing was read.`
+			: `Stopped at ${facts.received} bytes, over the limit of ${facts.maxBytes} bytes; nothing was kept.`;
+	return `${what} Not retried: the same file would be refused again.`;
+}
+
+export function downloadTooSlowMessage(deadlineMs: number): string {
+	return `The download from Yoti did not finish within ${seconds(deadlineMs)}, this node's time limit for a whole download (Options → Download Time Limit (Seconds)) — try again later, or raise that option for a slow network`;
+}
+
+export function downloadTooSlowDescription(facts: { deadlineMs: number; received: number }): string {
+	return `${facts.received} bytes had arrived when the limit of ${seconds(facts.deadlineMs)} passed; nothing was kept. The limit covers the whole download, not only pauses. Not retried.`;
+}

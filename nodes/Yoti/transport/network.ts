@@ -6,6 +6,8 @@
  * words are read — never the error object itself, which can hold the signed URL and headers.
  */
 
+import { withoutUserinfo } from '../../../credentials/environments';
+
 export type NetworkCode = string;
 
 export type Thrown =
@@ -47,9 +49,12 @@ export function classifyThrown(error: unknown): Thrown {
 	return { kind: 'prepare', message: withoutUrlQueries(message).slice(0, 500) };
 }
 
-/** Drops query strings from any URL in a message (a signed URL carries the nonce and SDK ID). */
+/**
+ * Drops query strings from any URL in a message (a signed URL carries the nonce and SDK ID),
+ * and the `user:password@` of any URL (a Base URL may carry a proxy's credentials).
+ */
 export function withoutUrlQueries(message: string): string {
-	return message.replace(/(https?:\/\/[^\s?#"']+)\?[^\s"']*/g, '$1');
+	return withoutUserinfo(message).replace(/(https?:\/\/[^\s?#"']+)\?[^\s"']*/g, '$1');
 }
 
 /** Words for a network failure (no error codes in the message: n8n would replace such a message). */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { sessionIdField } from '../../descriptions';
 import { optionsCollection } from '../../helpers/options';
-import { readUuid } from '../../helpers/params';
+import { alreadyDeleted, readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
 import { yotiRequest } from '../../transport';
 
@@ -16,10 +16,11 @@ export async function execute(
 	run: RunOptions,
 ): Promise<INodeExecutionData[]> {
 	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
-	await yotiRequest(
+	// The 2xx body is never read as JSON; a retry's 404 after a lost answer is the delete done.
+	const response = await yotiRequest(
 		this,
 		{ api: 'idv', method: 'DELETE', path: `/sessions/${sessionId}`, resource: 'session' },
 		{ attempts: run.attempts, itemIndex },
 	);
-	return [{ json: { session_id: sessionId, deleted: true } }];
+	return [{ json: { session_id: sessionId, deleted: true, ...alreadyDeleted(response) } }];
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { mediaIdField, sessionIdField } from '../../descriptions';
 import { optionsCollection } from '../../helpers/options';
-import { readUuid } from '../../helpers/params';
+import { alreadyDeleted, readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
 import { yotiRequest } from '../../transport';
 
@@ -21,7 +21,8 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const sessionId = readUuid(this, 'sessionId', 'Session ID', itemIndex);
 	const mediaId = readUuid(this, 'mediaId', 'Media ID', itemIndex);
-	await yotiRequest(
+	// The 2xx body is never read as JSON; a retry's 404 after a lost answer is the delete done.
+	const response = await yotiRequest(
 		this,
 		{
 			api: 'idv',
@@ -31,5 +32,5 @@ export async function execute(
 		},
 		{ attempts: run.attempts, itemIndex },
 	);
-	return [{ json: { session_id: sessionId, media_id: mediaId, deleted: true } }];
+	return [{ json: { session_id: sessionId, media_id: mediaId, deleted: true, ...alreadyDeleted(response) } }];
 }

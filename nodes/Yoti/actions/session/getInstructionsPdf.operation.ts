@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, sessionIdField } from '../../descriptions';
-import { binaryItem } from '../../helpers/media';
+import { binaryPropertyField, downloadOptions, sessionIdField } from '../../descriptions';
+import { binaryItem, downloadTransportOptions } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
 import { readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
@@ -12,7 +12,7 @@ const show = { resource: ['session'], operation: ['getInstructionsPdf'] };
 export const description: INodeProperties[] = [
 	sessionIdField(show),
 	binaryPropertyField(show),
-	optionsCollection(show),
+	optionsCollection(show, downloadOptions),
 ];
 
 /**
@@ -30,7 +30,7 @@ export async function execute(
 	const response = await yotiRequest(
 		this,
 		{ api: 'idv', method: 'GET', path: `/sessions/${sessionId}/instructions/pdf`, download: true, resource: 'session' },
-		{ attempts: run.attempts, itemIndex },
+		downloadTransportOptions(run, itemIndex),
 	);
 	const bytes = Buffer.isBuffer(response.body) ? response.body : undefined;
 	if (response.statusCode === 204 || !bytes || bytes.length === 0) {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, mediaIdField, sessionIdField } from '../../descriptions';
+import { binaryPropertyField, downloadOptions, mediaIdField, sessionIdField } from '../../descriptions';
 import { downloadMediaItem } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
 import { readUuid } from '../../helpers/params';
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 	sessionIdField(show),
 	mediaIdField(show),
 	binaryPropertyField(show),
-	optionsCollection(show, [parseJsonOption]),
+	optionsCollection(show, [parseJsonOption, ...downloadOptions]),
 ];
 
 export async function execute(

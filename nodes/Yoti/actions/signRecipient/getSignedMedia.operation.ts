@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, mediaIdField, recipientIdField } from '../../descriptions';
+import { binaryPropertyField, downloadOptions, mediaIdField, recipientIdField } from '../../descriptions';
 import { downloadMediaItem } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
 import { readUuid } from '../../helpers/params';
@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 	recipientIdField(show),
 	mediaIdField(show),
 	binaryPropertyField(show),
-	optionsCollection(show, [parseJsonOption]),
+	optionsCollection(show, [parseJsonOption, ...downloadOptions]),
 ];
 
 export async function execute(

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, recipientIdField } from '../../descriptions';
+import { binaryPropertyField, downloadOptions, recipientIdField } from '../../descriptions';
+import { downloadTransportOptions } from '../../helpers/media';
 import { optionsCollection } from '../../helpers/options';
 import { readUuid } from '../../helpers/params';
 import type { RunOptions } from '../../helpers/types';
@@ -11,7 +12,7 @@ const show = { resource: ['signRecipient'], operation: ['getSignedPdf'] };
 export const description: INodeProperties[] = [
 	recipientIdField(show),
 	binaryPropertyField(show),
-	optionsCollection(show),
+	optionsCollection(show, downloadOptions),
 ];
 
 export async function execute(
@@ -36,7 +37,7 @@ export async function execute(
 					'Try again after the session completes. If the recipient signed but IDV failed technically, the sender must resend the envelope.',
 			},
 		},
-		{ attempts: run.attempts, itemIndex },
+		downloadTransportOptions(run, itemIndex),
 	);
 	const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.alloc(0);
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
