@@ -7,7 +7,8 @@
 //     runs the media-archive example (Yoti Get with the `media` output -> Get Media -> Write Files)
 //     and prints the folder it archived the session's media into;
 //  4. activates the onboarding example under `n8n start`, has the simulator send session_completion
-//     notifications for the APPROVE, REJECT and REVIEW demo sessions, prints each decision and the
+//     notifications for the APPROVE, REJECT, REVIEW and NOT_AVAILABLE (identity profile DONE but
+//     its scheme not met) demo sessions, prints each decision and the
 //     Switch branch that ran;
 //  5. prints the editor URL and keeps running until Ctrl-C (`--once`: exits after printing).
 //
@@ -86,7 +87,7 @@ async function main() {
 		const endpoint = e2e.webhookUrl(server.url, fx.ONBOARDING_WEBHOOK_ID);
 		say(`n8n serving the onboarding example; Yoti Trigger URL ${endpoint}`);
 		let seen = 0;
-		for (const sessionId of [fx.S.approve, fx.S.reject, fx.S.review]) {
+		for (const sessionId of [fx.S.approve, fx.S.reject, fx.S.review, fx.S.profileNotMet]) {
 			const sent = await sim.notify({ session_id: sessionId, topic: 'session_completion', endpoint, auth_token: fx.NOTIFY_TOKEN, auth_type: 'BASIC' });
 			say(`simulator sent session_completion for ${sessionId}: webhook answered ${sent.status}`);
 			const runs = await waitForExecutions(n8n, (l) => l.filter((x) => x.workflowId === 'YotiOnboarding01').length > seen);

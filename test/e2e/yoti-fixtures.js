@@ -26,6 +26,8 @@ const S = {
 	review: '5e551000-0000-4000-8000-0000000d0001',
 	/** EXPIRED with an approved check: decision EXPIRED */
 	expired: '5e551000-0000-4000-8000-0000000d0005',
+	/** identity profile DONE but MANDATORY_DOCUMENT_COULD_NOT_BE_PROVIDED, RTW not met: decision NOT_AVAILABLE */
+	profileNotMet: '5e551000-0000-4000-8000-0000000d0007',
 };
 /** The onboarding example's Switch output (decision value) -> the node that branch runs. */
 const ONBOARDING_BRANCHES = {
@@ -131,4 +133,4 @@ function wrongKeyWorkflow() {
 	};
 }
 
-module.exports = { credentials, example, mediaArchiveExample, operationsWorkflow, wrongKeyWorkflow, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, ONBOARDING_BRANCHES, S, R, M };
+module.exports = { credentials, example, mediaArchiveExample, operationsWorkflow, wrongKeyWorkflow, yotiNode, IDV_CRED, NOTIFY_CRED, SIGN_CRED, NOTIFY_TOKEN, ONBOARDING_WEBHOOK_ID, ONBOARDING_BRANCHES, S, R, M };

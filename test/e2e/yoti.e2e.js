@@ -18,6 +18,7 @@ const fx = require('./yoti-fixtures');
 const { startSimulator } = require('../simulator');
 const { startSmtpSink } = require('./smtp-sink');
 const { prepareInBranch, inBranchChecks } = require('./in-branch.e2e');
+const { prepareShapes, shapesExecuteChecks, shapesServerChecks, closeShapes } = require('./shapes.e2e');
 
 const { S, R, M } = fx;
 const SIGNATURE_REJECTED =
@@ -27,8 +28,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // A throwaway owner of a throwaway instance that only listens on 127.0.0.1.
 const OWNER = { email: 'e2e@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-Owner-2x' };
 
-/** Owner setup + login on a fresh n8n (as the editor does); returns the `n8n-auth` cookie. */
-async function ownerCookie(baseUrl) {
+/** Owner setup + login on a fresh n8n (as the editor does), once per instance; returns the `n8n-auth` cookie. */
+const cookies = new Map();
+function ownerCookie(baseUrl) {
+	if (!cookies.has(baseUrl)) cookies.set(baseUrl, loginOwner(baseUrl));
+	return cookies.get(baseUrl);
+}
+async function loginOwner(baseUrl) {
 	const setup = await e2e.request(`${baseUrl}/rest/owner/setup`, { body: OWNER });
 	assert.equal(setup.status, 200, `owner setup: ${setup.text.slice(0, 300)}`);
 	const login = await e2e.request(`${baseUrl}/rest/login`, { body: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
@@ -78,6 +84,7 @@ async function runLine(line, sim, sink) {
 	const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), `yoti-media-archive-${line}-`));
 	const n8n = await e2e.createN8n({ line, env: { N8N_RESTRICT_FILE_ACCESS_TO: archiveDir } });
 	let server;
+	let shapes;
 	const runs = {};
 	try {
 		let ready = false;
@@ -86,6 +93,7 @@ async function runLine(line, sim, sink) {
 			await n8n.importCredentials(fx.credentials(sim));
 			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir), fx.example('onboarding')]);
 			await prepareInBranch(n8n, sink);
+			shapes = await prepareShapes(n8n);
 			ready = true;
 		});
 		if (!ready) return;
@@ -237,6 +245,8 @@ async function runLine(line, sim, sink) {
 			}
 		});
 
+		await shapesExecuteChecks({ n8n, check, tag, prepared: shapes });
+
 		let started = false;
 		await check(`${tag} onboarding example activated and served by n8n start`, async () => {
 			await n8n.activateWorkflow('YotiOnboarding01');
@@ -275,26 +285,62 @@ async function runLine(line, sim, sink) {
 			for (const other of Object.values(B).filter((name) => name !== B.ERROR)) assert.ok(!nodesThatRan(exec).includes(other), `${other} ran too`);
 		});
 
-		await check(`${tag} credential Test button (POST /rest/credentials/test): right key OK, wrong key and unknown SDK ID refused`, async () => {
+		const credentialTest = async (credential, data = {}) => {
 			const cookie = await ownerCookie(server.url);
-			const testCredential = async (credential, data = {}) => {
-				const res = await e2e.request(`${server.url}/rest/credentials/test`, {
-					headers: { cookie: `n8n-auth=${cookie}` },
-					body: { credentials: { id: credential.id, name: credential.name, type: 'yotiApi', data: { ...credential.data, ...data } } },
-				});
-				assert.equal(res.status, 200, res.text.slice(0, 300));
-				return res.json.data;
-			};
+			const res = await e2e.request(`${server.url}/rest/credentials/test`, {
+				headers: { cookie: `n8n-auth=${cookie}` },
+				body: { credentials: { id: credential.id, name: credential.name, type: 'yotiApi', data: { ...credential.data, ...data } } },
+			});
+			assert.equal(res.status, 200, res.text.slice(0, 300));
+			return res.json.data;
+		};
+		const probesSince = (before) => sim.requests.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]} ${r.status}`);
+		await check(`${tag} credential Test button (POST /rest/credentials/test): right key OK, wrong key and unknown SDK ID refused`, async () => {
 			const [right, , , wrong] = fx.credentials(sim);
 			const before = sim.requests.length;
-			assert.deepEqual(await testCredential(right), { status: 'OK', message: 'Connection successful: Yoti accepted the credential' });
-			assert.deepEqual(await testCredential(wrong), { status: 'Error', message: SIGNATURE_REJECTED });
-			const unknownApp = await testCredential(right, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' });
+			assert.deepEqual(await credentialTest(right), { status: 'OK', message: 'Connection successful: Yoti accepted the credential' });
+			assert.deepEqual(await credentialTest(wrong), { status: 'Error', message: SIGNATURE_REJECTED });
+			const unknownApp = await credentialTest(right, { sdkId: 'de30de30-0000-4000-8000-0000000000ff' });
 			assert.equal(unknownApp.status, 'Error');
 			assert.match(unknownApp.message, /SDK ID is not an application in this environment/);
 			// the probes: POST /sessions refused 400 / 401 / 404, no session created
-			const probes = sim.requests.slice(before).map((r) => `${r.method} ${r.path.split('?')[0]} ${r.status}`);
-			assert.deepEqual(probes, ['POST /idverify/v1/sessions 400', 'POST /idverify/v1/sessions 401', 'POST /idverify/v1/sessions 404']);
+			assert.deepEqual(probesSince(before), ['POST /idverify/v1/sessions 400', 'POST /idverify/v1/sessions 401', 'POST /idverify/v1/sessions 404']);
+		});
+
+		await check(`${tag} credential Test cannot mislead: a proxy's 400, a 400 that is not Yoti's refusal, a 2xx, a non-UUID SDK ID, an http:// host that is not loopback, user:pass@ never shown`, async () => {
+			const [right] = fx.credentials(sim);
+			const sessionsBefore = sim.createdSessionCount();
+			const withFault = async (spec) => {
+				sim.setFaults([spec]);
+				try {
+					return await credentialTest(right);
+				} finally {
+					sim.clearFaults();
+				}
+			};
+			const proxy = await withFault('400:body=html:method=POST:route=/sessions$:times=1');
+			assert.equal(proxy.status, 'Error');
+			assert.match(proxy.message, /^Not confirmed: the test request got an answer that is not Yoti's JSON \(HTTP 400, text\/html/);
+			const otherJson = await withFault('400:body=json:method=POST:route=/sessions$:times=1');
+			assert.equal(otherJson.status, 'Error');
+			assert.match(otherJson.message, /^Not confirmed: the test request got HTTP 400, but not Yoti's refusal of the test payload/);
+			const accepted = await withFault('accept:times=1');
+			assert.equal(accepted.status, 'Error');
+			assert.match(accepted.message, /^Not confirmed: Yoti, or whatever answered at this Base URL, accepted the test request .* a session may have been created \(session_id [0-9a-f-]{36}\): delete it with the Yoti node \(Session → Delete/);
+			assert.equal(sim.createdSessionCount(), sessionsBefore + 1, 'the 2xx did create a session, as the message warns');
+
+			const before = sim.requests.length;
+			const notUuid = await credentialTest(right, { sdkId: 'my-app' });
+			assert.equal(notUuid.status, 'Error');
+			assert.match(notUuid.message, /^The SDK ID is not a UUID .*nothing was sent to Yoti$/);
+			assert.deepEqual(probesSince(before), [], 'nothing was sent');
+			const remoteHttp = await credentialTest(right, { baseUrl: 'http://yoti.example.com/idverify/v1' });
+			assert.equal(remoteHttp.status, 'Error');
+			assert.match(remoteHttp.message, /uses http:\/\/ for yoti\.example\.com, which is not this machine — use https:\/\//);
+			const userinfo = await credentialTest(right, { baseUrl: 'http://probe-user:s3cret-pass@127.0.0.1:9/idverify/v1' });
+			assert.equal(userinfo.status, 'Error');
+			assert.match(userinfo.message, /^Could not reach Yoti at /);
+			assert.ok(!userinfo.message.includes('s3cret-pass') && !userinfo.message.includes('probe-user'), userinfo.message);
 		});
 
 		await check(`${tag} trigger: wrong auth -> 401, filtered topic -> 200, exact repeat -> 200, none executes`, async () => {
@@ -311,12 +357,14 @@ async function runLine(line, sim, sink) {
 		});
 
 		await inBranchChecks({ n8n, server, sim, sink, check, tag });
+		await shapesServerChecks({ n8n, server, sim, check, tag, prepared: shapes });
 	} catch (err) {
 		await check(`${tag} unexpected error`, () => {
 			throw err;
 		});
 	} finally {
 		if (server) await server.stop();
+		await closeShapes(shapes);
 		if (process.env.N8N_E2E_KEEP) console.log(`${tag} kept ${n8n.userFolder}`);
 		n8n.cleanup();
 		fs.rmSync(archiveDir, { recursive: true, force: true });
@@ -356,7 +404,7 @@ async function main() {
 		await sim.close();
 	}
 	if (lines.includes(2)) {
-		await check('[demo] npm run demo -- --once prints the audit table, the media archive folder and the APPROVE, REJECT and REVIEW decisions', async () => {
+		await check('[demo] npm run demo -- --once prints the audit table, the media archive folder and the APPROVE, REJECT, REVIEW and NOT_AVAILABLE decisions', async () => {
 			const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-demo-archive-'));
 			const { code, out } = await runDemoOnce(['--archive-dir', archiveDir]);
 			const archived = fs.readdirSync(archiveDir).sort();
@@ -369,6 +417,7 @@ async function main() {
 			assert.match(out, /decision APPROVE .*Activate the account/);
 			assert.match(out, /decision REJECT .*Decline and notify the user/);
 			assert.match(out, /decision REVIEW .*Send to a person for review/);
+			assert.match(out, /session 5e551000-0000-4000-8000-0000000d0007 decision NOT_AVAILABLE .*Ask the user to retry/);
 			assert.match(out, /http:\/\/127\.0\.0\.1:\d+\//);
 		});
 	}

@@ -270,7 +270,7 @@ describe('share code session …d0009 (2026-12-04 roles)', () => {
 
 	test('media: share code, applicant profile, preview and import token roles; nothing is `other`', async () => {
 		const items = jsons(await get(id, 'media'));
-		expect(items.map((item: any) => [item.media_id, item.media_role, item.resource_type])).toEqual([
+		expect(items.map((item: Record<string, unknown>) => [item.media_id, item.media_role, item.resource_type])).toEqual([
 			[M('01'), 'share_code_lookup_profile', 'SHARE_CODE'],
 			[M('02'), 'share_code_returned_profile', 'SHARE_CODE'],
 			[M('03'), 'share_code_id_photo', 'SHARE_CODE'],
