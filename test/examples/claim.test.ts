@@ -1,5 +1,5 @@
 /* eslint-disable */
-// The onboarding and in-branch examples carry the queue-mode claim (README "Running at scale")
+// The onboarding and in-branch examples carry the queue-mode claim (docs/scale.md)
 // right after the Yoti Trigger: the same node and query the scale test measured, disabled until
 // the user has a PostgreSQL credential, and nothing between it and the next Yoti step reads a
 // notification field from `$json` (enabled, the claim's output is only `dedupe_key`).
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const { CLAIM_QUERY, CLAIM_SETUP_SQL } = require('../scale/workflows.js');
 
 const ROOT = path.join(__dirname, '..', '..');
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const SCALE_DOC = fs.readFileSync(path.join(ROOT, 'docs', 'scale.md'), 'utf8');
 
 type Node = { name: string; type: string; typeVersion: number; disabled?: boolean; parameters: Record<string, any> };
 type Workflow = { nodes: Node[]; connections: Record<string, { main: Array<Array<{ node: string }>> }> };
@@ -33,9 +33,9 @@ describe.each(['onboarding.json', 'in-branch.json'])('%s', (file) => {
 		expect(next(wf, 'Claim notification once')).toHaveLength(1);
 	});
 
-	test('the SQL the claim calls is the SQL the README tells the user to run', () => {
+	test('the SQL the claim calls is the SQL docs/scale.md tells the user to run', () => {
 		const normalise = (sql: string) => sql.replace(/--[^\n]*\n/g, '').replace(/\s+/g, ' ').trim();
-		const block = /```sql\n([\s\S]*?)```/.exec(README.slice(README.indexOf('claim its `dedupe_key`')))![1];
+		const block = /```sql\n([\s\S]*?)```/.exec(SCALE_DOC.slice(SCALE_DOC.indexOf('claim its `dedupe_key`')))![1];
 		expect(normalise(block)).toBe(normalise(CLAIM_SETUP_SQL));
 		expect(CLAIM_QUERY).toContain('yoti_claim_notification(');
 	});

@@ -179,7 +179,7 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 	await installPackage(userFolder, log);
 
-	// the claim table + function a team creates once in its PostgreSQL (README "Running at scale")
+	// the claim table + function a team creates once in its PostgreSQL (docs/scale.md)
 	postgres.psql(`SET ROLE ${postgres.user};\n${wf.CLAIM_SETUP_SQL}`);
 	const sink = await startSink();
 	registerCleanup(() => sink.close());

@@ -13,7 +13,7 @@ const CREDENTIAL_IDS = { yotiApi: 'yotiScaleIdvCred', yotiNotificationAuthApi: '
 
 /**
  * The claim the trigger workflow makes before its side effect, set up once in the deployment's
- * own PostgreSQL (README "Running at scale" prints the same SQL). A function, because the
+ * own PostgreSQL (docs/scale.md prints the same SQL). A function, because the
  * Postgres node turns an INSERT that returns no row into a `{success: true}` item, and only a
  * query that starts with SELECT may return no item at all (and so stop the execution).
  */
