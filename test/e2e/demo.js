@@ -10,7 +10,9 @@
 //     notifications for the APPROVE, REJECT, REVIEW and NOT_AVAILABLE (identity profile DONE but
 //     its scheme not met) demo sessions, prints each decision and the
 //     Switch branch that ran;
-//  5. prints the editor URL and keeps running until Ctrl-C (`--once`: exits after printing).
+//  5. runs the onboarding kit (form -> Yoti Create -> link by e-mail -> outcomes, a review, the sweep,
+//     retention) and prints its Data table rows;
+//  6. prints the editor URL and keeps running until Ctrl-C (`--once`: exits after printing).
 //
 //   node test/e2e/demo.js [--once] [--no-build] [--port N] [--archive-dir DIR]
 
@@ -21,6 +23,8 @@ const e2e = require('./n8n');
 const { waitForExecutions, nodesThatRan } = require('./executions');
 const fx = require('./yoti-fixtures');
 const { startSimulator } = require('../simulator');
+const { prepareKit, runKitDemo, OWNER } = require('./kit.e2e');
+const { startSmtpSink } = require('./smtp-sink');
 
 const BRANCHES = Object.values(fx.ONBOARDING_BRANCHES);
 const args = process.argv.slice(2);
@@ -42,7 +46,9 @@ async function main() {
 	let sim;
 	let server;
 	let n8n;
+	let sink;
 	const shutdown = async (code) => {
+		if (sink) await sink.close().catch(() => {});
 		if (server) await server.stop().catch(() => {});
 		if (sim) await sim.close().catch(() => {});
 		if (n8n) n8n.cleanup();
@@ -62,6 +68,10 @@ async function main() {
 		await n8n.importCredentials(fx.credentials(sim).filter((c) => c.id !== 'YotiWrongKey0001'));
 		await n8n.importWorkflow([fx.example('onboarding'), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir)]);
 		say('imported the examples: onboarding, nightly-audit, media-archive');
+		// The onboarding kit e-mails people and reviewers: a local SMTP sink catches every message.
+		sink = await startSmtpSink();
+		await prepareKit(n8n, sink);
+		say(`imported the onboarding kit (e-mails go to a local SMTP sink on ${sink.host}:${sink.port})`);
 
 		say('running the nightly audit example (n8n execute) ...');
 		const audit = await n8n.executeWorkflow('YotiNightlyAudit');
@@ -96,7 +106,8 @@ async function main() {
 			const branch = BRANCHES.find((b) => nodesThatRan(exec).includes(b)) || '(no branch ran)';
 			console.log(`Onboarding: session ${summary.session_id} decision ${summary.decision} -> branch "${branch}" (execution ${exec.id}, ${exec.status})`);
 		}
-		console.log(`\nn8n editor: ${server.url}/  (set up an owner account on first visit; workflows and credentials are already imported)`);
+		await runKitDemo({ n8n, server, sim, sink, say });
+		console.log(`\nn8n editor: ${server.url}/  (log in as ${OWNER.email} / ${OWNER.password}; workflows and credentials are already imported)`);
 		if (once) return shutdown(0);
 		say('running until Ctrl-C');
 	} catch (err) {

@@ -77,7 +77,7 @@ class Store {
 	/** @param {string[]} dirs searched in order; the first match wins */
 	constructor(dirs) {
 		this.dirs = dirs;
-		/** @type {Map<string, { session: any, configuration: any, notifications: any, spec?: any }>} */
+		/** @type {Map<string, { session: any, configuration: any, notifications: any, spec?: any, media?: Map<string, { bytes: Buffer, contentType: string, empty: boolean }>, finished?: object }>} */
 		this.created = new Map();
 		/** @type {Set<string>} */
 		this.deletedSessions = new Set();
@@ -188,6 +188,8 @@ class Store {
 	 */
 	getMedia(sessionId, mediaId) {
 		if (!isSafeId(sessionId) || this.deletedMedia.has(`${sessionId}/${mediaId}`)) return null;
+		const inMemory = this.created.get(sessionId)?.media?.get(mediaId); // a session the journey finished (journey.js)
+		if (inMemory) return inMemory;
 		for (const dir of this.dirs) {
 			const found = findMediaFile(path.join(dir, 'media', sessionId), mediaId);
 			if (found) return found;

@@ -11,6 +11,7 @@ import * as getInstructions from './getInstructions.operation';
 import * as getInstructionsContactProfile from './getInstructionsContactProfile.operation';
 import * as getInstructionsPdf from './getInstructionsPdf.operation';
 import * as getMedia from './getMedia.operation';
+import * as getReviewPacket from './getReviewPacket.operation';
 import * as getTrackedDevices from './getTrackedDevices.operation';
 import * as sendInstructionsEmail from './sendInstructionsEmail.operation';
 import * as setInstructions from './setInstructions.operation';
@@ -27,6 +28,7 @@ export const operations = {
 	getInstructionsContactProfile,
 	getInstructionsPdf,
 	getMedia,
+	getReviewPacket,
 	getTrackedDevices,
 	sendInstructionsEmail,
 	setInstructions,
@@ -106,6 +108,12 @@ export const description: INodeProperties[] = [
 				description: 'Download an image or JSON media as binary data',
 			},
 			{
+				name: 'Get Review Packet',
+				value: 'getReviewPacket',
+				action: 'Get a review packet',
+				description: 'What was flagged, the name and date of birth on the document, and the images: one item a reviewer can decide from',
+			},
+			{
 				name: 'Get Tracked Devices',
 				value: 'getTrackedDevices',
 				action: 'Get session tracked devices',
@@ -136,6 +144,7 @@ export const description: INodeProperties[] = [
 	...getInstructionsContactProfile.description,
 	...getInstructionsPdf.description,
 	...getMedia.description,
+	...getReviewPacket.description,
 	...getTrackedDevices.description,
 	...sendInstructionsEmail.description,
 	...setInstructions.description,
