@@ -61,6 +61,8 @@ export interface WebhookServerOptions {
 	invoke?: (ctx: IWebhookFunctions) => Promise<IWebhookResponseData>;
 	workflowId?: string;
 	staticData?: IDataObject;
+	/** Another webhook trigger to run instead of the Yoti Trigger (e.g. the Yoti Sign Trigger). */
+	nodeType?: INodeType;
 }
 
 export interface WebhookServer {
@@ -77,7 +79,7 @@ export interface WebhookServer {
 let workflowCounter = 0;
 
 export async function startWebhookServer(options: WebhookServerOptions = {}): Promise<WebhookServer> {
-	const trigger = new YotiTrigger();
+	const trigger = options.nodeType ?? new YotiTrigger();
 	const nodeTypes: INodeTypes = {
 		getByName: () => trigger as INodeType,
 		getByNameAndVersion: () => trigger as INodeType,
