@@ -18,14 +18,14 @@ function headerKey(headers: Headers, name: string): string | undefined {
 }
 
 /** Sets `name`, replacing any spelling of it already there (`x-yoti-auth-digest`, …). */
-function setHeader(headers: Headers, name: string, value: string): void {
+export function setHeader(headers: Headers, name: string, value: string): void {
 	for (const key of Object.keys(headers)) {
 		if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
 	}
 	headers[name] = value;
 }
 
-function setHeaderIfAbsent(headers: Headers, name: string, value: string): void {
+export function setHeaderIfAbsent(headers: Headers, name: string, value: string): void {
 	if (headerKey(headers, name) === undefined) headers[name] = value;
 }
 
@@ -57,7 +57,7 @@ function isFormDataLike(value: object): value is FormDataLike {
  * The exact bytes to send and sign. An object becomes a JSON string here, once; strings and
  * Buffers (e.g. this function's own earlier output on n8n's 401 retry) are kept as they are.
  */
-function serialiseBody(body: unknown, headers: Headers): Buffer | string | undefined {
+export function serialiseBody(body: unknown, headers: Headers): Buffer | string | undefined {
 	if (body === undefined || body === null) return undefined;
 	if (typeof body === 'string') {
 		// axios would trim or re-quote a string it sends as JSON; a Buffer goes out untouched.

@@ -50,7 +50,7 @@ export function isLoopbackHost(hostname: string): boolean {
 	return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function resolveBase(
+export function resolveBase(
 	credentialName: string,
 	known: Readonly<Record<string, string>>,
 	credentials: ICredentialDataDecryptedObject,

@@ -57,7 +57,7 @@ export const SDK_ID_NOT_UUID =
 
 type TestHelpers = ICredentialTestFunctions['helpers'];
 
-interface ProbeResponse {
+export interface ProbeResponse {
 	statusCode: number;
 	/** The media type of the answer, lower case, without parameters ('' when none was sent). */
 	contentType: string;
@@ -107,7 +107,7 @@ function mediaType(headers: unknown): string {
  * CredentialTestContext), so the probe goes through it: status codes come back, never thrown,
  * and the body is streamed so that no more than PROBE_MAX_BODY_BYTES of it is read.
  */
-async function sendProbe(
+export async function sendProbe(
 	helpers: TestHelpers,
 	url: string,
 	headers: Record<string, string>,
@@ -132,7 +132,7 @@ async function sendProbe(
 }
 
 /** An error's message, with any URL's userinfo and query (a signed URL's nonce) left out. */
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
 	return error instanceof Error ? withoutUrlQueries(error.message) : 'unknown error';
 }
 
@@ -153,7 +153,7 @@ function networkAdvice(code: string): string {
 	}
 }
 
-function networkFailure(base: string, error: unknown): INodeCredentialTestResult {
+export function networkFailure(base: string, error: unknown): INodeCredentialTestResult {
 	const code = (error as { code?: unknown })?.code;
 	const known = typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? code : '';
 	const reason = known ? ` (${known})` : '';
@@ -172,7 +172,7 @@ function parseJsonObject(body: Buffer): Record<string, unknown> | undefined {
 }
 
 /** The answer's body as a JSON object, when it is JSON by its content type (or has none) and parses. */
-function jsonAnswer(answer: Pick<ProbeResponse, 'contentType' | 'body'>): Record<string, unknown> | undefined {
+export function jsonAnswer(answer: Pick<ProbeResponse, 'contentType' | 'body'>): Record<string, unknown> | undefined {
 	if (answer.contentType !== '' && !/json/.test(answer.contentType)) return undefined;
 	return parseJsonObject(answer.body);
 }
@@ -219,7 +219,7 @@ function excerpt(body: Buffer): string {
 }
 
 /** `HTTP 400, text/html, body "<html>…"` — what came back, for the messages below. */
-function whatCameBack(answer: ProbeResponse, withBody = true): string {
+export function whatCameBack(answer: ProbeResponse, withBody = true): string {
 	const type = answer.contentType === '' ? 'no content type' : answer.contentType;
 	if (!withBody) return `HTTP ${answer.statusCode}, ${type}`;
 	const shown = excerpt(answer.body);
@@ -273,7 +273,7 @@ function interpret(statusCode: number, rejectedMessage: string): INodeCredential
 	return { status: 'Error', message: `Yoti answered the test request with HTTP ${statusCode}` };
 }
 
-function headersOf(options: { headers?: unknown }): Record<string, string> {
+export function headersOf(options: { headers?: unknown }): Record<string, string> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries((options.headers ?? {}) as Record<string, unknown>)) {
 		headers[name] = String(value);

@@ -13,7 +13,11 @@ const { Store } = require('./store');
 const { InstructionsStore } = require('./routes/instructions');
 const { handleIdv } = require('./routes/idv');
 const { handleSign } = require('./routes/sign');
+const { AGE_BASE, AI_BASE, handleAgeVerification, handleAi, handleAgeAdmin } = require('./routes/age');
+const { EnvelopeStore, handleEnvelopes, handleEnvelopeAdmin, isEnvelopeRoute } = require('./routes/envelopes');
 const { handleAdmin, deliverNotification } = require('./routes/admin');
+const { createJourney } = require('./journey');
+const { handleJourneyAdmin } = require('./routes/journey');
 const { sendBytes, sendJson } = require('./respond');
 
 const DATA_DIR = path.join(__dirname, 'data');
@@ -140,6 +144,7 @@ async function startSimulator(opts = {}) {
 		windowMs,
 		store,
 		instructions: new InstructionsStore(store),
+		envelopes: new EnvelopeStore(),
 		faults,
 		seenNonces,
 		requests,
@@ -150,8 +155,11 @@ async function startSimulator(opts = {}) {
 			seenNonces.clear();
 			store.reset();
 			state.instructions.reset();
+			state.envelopes.reset();
 		},
 	};
+
+	const journey = createJourney(state);
 
 	/** @param {{ method: string, path: string, status: number, fault?: string }} entry */
 	function record(entry) {
@@ -183,6 +191,11 @@ async function startSimulator(opts = {}) {
 			return sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' });
 		}
 
+		if (pathname === '/__admin/envelopes' || pathname.startsWith('/__admin/envelopes/')) {
+			return handleEnvelopeAdmin(state, { method, pathname, body }, res);
+		}
+		if (pathname.startsWith('/__admin/age/')) return handleAgeAdmin(state, { method, pathname, body }, res);
+		if (await handleJourneyAdmin(journey, { method, pathname, body }, res)) return;
 		if (pathname === '/__admin' || pathname.startsWith('/__admin/')) {
 			return handleAdmin(state, { method, pathname, body }, res);
 		}
@@ -245,8 +258,13 @@ async function startSimulator(opts = {}) {
 			}
 		}
 
+		if (pathname.startsWith(`${AGE_BASE}/`)) return handleAgeVerification(state, ctx, res);
+		if (pathname.startsWith(`${AI_BASE}/`)) return handleAi(state, ctx, res);
 		if (pathname === IDV_BASE || pathname.startsWith(`${IDV_BASE}/`)) {
 			return handleIdv(state, { ...ctx, rel: rawUrl.slice(IDV_BASE.length) }, res);
+		}
+		if (pathname.startsWith(`${SIGN_BASE}/`) && isEnvelopeRoute(pathname.slice(SIGN_BASE.length))) {
+			return handleEnvelopes(state, { ...ctx, rel: rawUrl.slice(SIGN_BASE.length) }, res);
 		}
 		if (pathname.startsWith(`${SIGN_BASE}/`)) {
 			return handleSign(state, { ...ctx, rel: pathname.slice(SIGN_BASE.length) }, res);
@@ -305,6 +323,10 @@ async function startSimulator(opts = {}) {
 		instructionEmails: state.instructions.emails,
 		/** The body a session was created with (POST /sessions), or undefined. @param {string} id */
 		createdSpec: (id) => (store.created.get(id) || {}).spec,
+		/** The simulator playing the person (journey.js): finish(id, outcome, { notify, person, state }), notify(id), sessions(), setState(id, state). */
+		journey,
+		/** Yoti Sign envelopes (routes/envelopes.js): sign(id), notify(id, topic), get(id), reminders, deliveries, … */
+		envelopes: state.envelopes,
 		/** @returns {Promise<void>} */
 		close() {
 			closed = true;

@@ -29,7 +29,7 @@ function readmeAnchors(): Set<string> {
 /** Every documentation URL the package shows: package.json, the codex files, credential classes. */
 function documentationUrls(): Array<{ where: string; url: string }> {
 	const urls = [{ where: 'package.json homepage', url: pkg.homepage as string }];
-	for (const dir of ['nodes/Yoti', 'nodes/YotiTrigger']) {
+	for (const dir of ['nodes/Yoti', 'nodes/YotiTrigger', 'nodes/YotiSignTrigger', 'nodes/YotiAgeTrigger']) {
 		for (const file of fs.readdirSync(path.join(REPO, dir)).filter((f) => f.endsWith('.node.json'))) {
 			const codex = JSON.parse(read(`${dir}/${file}`));
 			for (const list of Object.values(codex.resources ?? {}) as Array<Array<{ url: string }>>) {

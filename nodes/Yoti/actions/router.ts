@@ -5,12 +5,18 @@ import { mapConcurrent } from '../core';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MIN_CONCURRENCY } from '../descriptions';
 import { readOption } from '../helpers/params';
 import type { Operation, RunOptions } from '../helpers/types';
+import * as ageEstimation from './ageEstimation';
+import * as ageVerification from './ageVerification';
+import * as envelope from './envelope';
 import * as session from './session';
 import * as signRecipient from './signRecipient';
 import * as supportedDocuments from './supportedDocuments';
 
 const resources: Record<string, Record<string, Operation>> = {
+	envelope: envelope.operations,
 	session: session.operations,
+	ageVerification: ageVerification.operations,
+	ageEstimation: ageEstimation.operations,
 	signRecipient: signRecipient.operations,
 	supportedDocuments: supportedDocuments.operations,
 };

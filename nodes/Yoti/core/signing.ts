@@ -224,6 +224,8 @@ export interface SignableRequest {
 	sdkId: string;
 	privateKey: KeyObject | string;
 	entropy?: SigningEntropy;
+	/** false: no `sdkId` query parameter (Yoti's AI API names the app in `X-Yoti-Auth-Id` instead). */
+	sdkIdInQuery?: boolean;
 }
 
 export interface SignedRequest {
@@ -281,7 +283,7 @@ export function prepareSignedRequest(input: SignableRequest): SignedRequest {
 	const userQuery = [kept.join('&'), buildQuery(input.qs)].filter((part) => part !== '').join('&');
 	const signingQuery = buildSignedQuery(
 		undefined,
-		needsSdkId(path) ? input.sdkId : undefined,
+		needsSdkId(path) && input.sdkIdInQuery !== false ? input.sdkId : undefined,
 		entropy.nonce(),
 		entropy.timestampMs(),
 	);

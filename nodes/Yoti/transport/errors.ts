@@ -14,6 +14,7 @@ import {
 	notFoundMessage,
 	retryAfterTooLongMessage,
 } from './messages';
+import { ageApiFailure } from './ageErrors';
 import { describeNetworkCode } from './network';
 import { RETRYABLE_STATUSES } from './retry';
 import type { YotiRequest } from './types';
@@ -81,7 +82,7 @@ export function failure(ctx: Context, req: YotiRequest, outcome: Outcome, facts:
 	if (outcome.kind === 'network') {
 		const where = facts.host ? `Yoti (${facts.host})` : 'Yoti';
 		const notResent =
-			req.method === 'POST' || req.method === 'PUT'
+			req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH'
 				? ' The request was not resent because it may have reached Yoti.'
 				: '';
 		return apiError(
@@ -96,13 +97,17 @@ export function failure(ctx: Context, req: YotiRequest, outcome: Outcome, facts:
 	const body = readYotiErrorBody(outcome.body);
 	const description = describeYotiErrorBody(status, body);
 	const code = String(status);
+	if (req.api === 'age' || req.api === 'ai') {
+		const known = ageApiFailure(req, status, outcome.body, tries);
+		if (known) return apiError(ctx, known.message, known.description, code, itemIndex);
+	}
 	if (facts.retryAfterMs !== undefined) {
 		return apiError(ctx, retryAfterTooLongMessage(status, facts.retryAfterMs), description, code, itemIndex);
 	}
 	if (status === 401) {
 		return apiError(ctx, req.api === 'sign' ? SIGN_KEY_REJECTED : IDV_SIGNATURE_REJECTED, description, code, itemIndex);
 	}
-	if (status === 403) return apiError(ctx, forbiddenMessage(req.api), description, code, itemIndex);
+	if (status === 403) return apiError(ctx, forbiddenMessage(req.api, req.resource), description, code, itemIndex);
 	if (status === 404) return apiError(ctx, notFoundMessage(req.path, req.resource, req.api), description, code, itemIndex);
 	if (status === 409) {
 		if (req.conflict) return apiError(ctx, req.conflict.message, `${req.conflict.description}\n${description}`, code, itemIndex);

@@ -1,6 +1,7 @@
 import type { ICredentialsDecrypted, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
+import { ageVerificationBaseUrl, aiBaseUrl } from '../../../credentials/ageEnvironments';
 import { idvBaseUrl, signBaseUrl } from '../../../credentials/environments';
 import { parseJsonText } from '../core';
 import { perContext } from '../helpers/perContext';
@@ -24,8 +25,24 @@ export const DEFAULT_DOWNLOAD_DEADLINE_SECONDS = 120;
 export const MAX_DOWNLOAD_DEADLINE_SECONDS = 3600;
 const MB = 1024 * 1024;
 
-function credentialType(req: YotiRequest): 'yotiApi' | 'yotiSignApi' {
-	return req.api === 'sign' ? 'yotiSignApi' : 'yotiApi';
+type CredentialTypeName = 'yotiApi' | 'yotiSignApi' | 'yotiAgeVerificationApi' | 'yotiAiApi';
+
+const CREDENTIAL_TYPES: Record<YotiRequest['api'], CredentialTypeName> = {
+	idv: 'yotiApi',
+	sign: 'yotiSignApi',
+	age: 'yotiAgeVerificationApi',
+	ai: 'yotiAiApi',
+};
+
+function credentialType(req: YotiRequest): CredentialTypeName {
+	return CREDENTIAL_TYPES[req.api] ?? 'yotiApi';
+}
+
+function apiBaseUrl(req: YotiRequest, credentials: Parameters<typeof idvBaseUrl>[0]): string {
+	if (req.api === 'sign') return signBaseUrl(credentials);
+	if (req.api === 'age') return ageVerificationBaseUrl(credentials);
+	if (req.api === 'ai') return aiBaseUrl(credentials);
+	return idvBaseUrl(credentials);
 }
 
 /** Per execution context: each credential as n8n decrypted it. */
@@ -37,7 +54,7 @@ const credentialsRead = new WeakMap<object, Map<string, Promise<ICredentialsDecr
  * query and a decryption per session of an audit), and for item 0 as here. A failed read is
  * not kept: the next item tries again and reports its own error.
  */
-function credentialFor(ctx: Context, type: 'yotiApi' | 'yotiSignApi'): Promise<ICredentialsDecrypted> {
+function credentialFor(ctx: Context, type: CredentialTypeName): Promise<ICredentialsDecrypted> {
 	const byType = perContext(credentialsRead, ctx);
 	let read = byType.get(type);
 	if (!read) {
@@ -197,7 +214,7 @@ async function send(
 		url: req.path,
 		qs: req.qs,
 		body: req.body as IHttpRequestOptions['body'],
-		headers: { Accept: req.download ? '*/*' : 'application/json' },
+		headers: { Accept: req.download ? '*/*' : 'application/json', ...(req.contentType ? { 'Content-Type': req.contentType } : {}) },
 		// Media can be tens of MB: a stream read into one buffer sized from Content-Length holds
 		// the bytes once, where `arraybuffer` holds them twice while it is converted.
 		encoding: streamed ? 'stream' : 'arraybuffer',
@@ -307,7 +324,7 @@ function readDeleteBody(req: YotiRequest, outcome: Outcome & { kind: 'response' 
 async function apiHost(ctx: Context, req: YotiRequest, itemIndex?: number): Promise<string | undefined> {
 	try {
 		const credentials = await ctx.getCredentials(credentialType(req), itemIndex);
-		return new URL(req.api === 'sign' ? signBaseUrl(credentials) : idvBaseUrl(credentials)).host;
+		return new URL(apiBaseUrl(req, credentials)).host;
 	} catch {
 		return undefined;
 	}

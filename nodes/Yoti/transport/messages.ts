@@ -1,3 +1,5 @@
+import type { YotiApiKind } from './types';
+
 /** What a user reads when Yoti says no: each names what to do next. */
 // The contract's words first; then the likeliest cause: a key from the other environment.
 export const IDV_SIGNATURE_REJECTED =
@@ -5,17 +7,18 @@ export const IDV_SIGNATURE_REJECTED =
 export const SIGN_KEY_REJECTED =
 	"Yoti Sign rejected the API key — check the API key, and that the credential's Environment (Demo or Production) is the one the key was issued for";
 
-export type ResourceWord = 'session' | 'media' | 'recipient';
+export type ResourceWord = 'session' | 'media' | 'recipient' | 'envelope';
 
 const RESOURCE_LABEL: Record<ResourceWord, string> = {
 	session: 'Session',
 	media: 'Media',
 	recipient: 'Recipient',
+	envelope: 'Envelope',
 };
 
 /** The ID a 404 is about: the UUID that follows the resource's segment in the path. */
 function idFromPath(path: string, resource: ResourceWord): string | undefined {
-	const segment = { session: 'sessions', media: 'media', recipient: 'recipients' }[resource];
+	const segment = { session: 'sessions', media: 'media', recipient: 'recipients', envelope: 'envelopes' }[resource];
 	const match = new RegExp(`/${segment}/([0-9a-fA-F-]{36})`).exec(path);
 	return match?.[1];
 }
@@ -30,7 +33,7 @@ export const IDV_APP_REFUSED =
 	'Yoti refused the app — it may be disabled in Yoti Hub or have no organisation; check the app in Yoti Hub';
 const OR_UNKNOWN_APP = ', or the SDK ID is not an application in this environment';
 
-export function notFoundMessage(path: string, resource: ResourceWord = 'session', api: 'idv' | 'sign' = 'idv'): string {
+export function notFoundMessage(path: string, resource: ResourceWord = 'session', api: YotiApiKind = 'idv'): string {
 	if (api === 'idv' && /^\/sessions\/?$/.test(path)) return IDV_APP_NOT_FOUND;
 	const id = idFromPath(path, resource);
 	const label = RESOURCE_LABEL[resource];
@@ -48,7 +51,7 @@ export const CONFLICT_SIGN_NOT_FINISHED =
 
 /** What HTTP 409 means for the call that got it (Yoti's API reference, per endpoint). */
 export function conflictMessage(
-	req: { api: 'idv' | 'sign'; method: string; path: string; resource?: ResourceWord },
+	req: { api: YotiApiKind; method: string; path: string; resource?: ResourceWord },
 	code?: string,
 ): string {
 	if (req.api === 'sign') return CONFLICT_SIGN_NOT_FINISHED;
@@ -65,7 +68,10 @@ export function exhaustedMessage(status: number, tries: number): string {
 	return `Yoti is unavailable (HTTP ${status}) — tried ${times}; try again later`;
 }
 
-export function forbiddenMessage(api: 'idv' | 'sign'): string {
+export function forbiddenMessage(api: YotiApiKind, resource?: ResourceWord): string {
+	if (api === 'sign' && resource === 'envelope') {
+		return 'Yoti Sign refused access — the envelope was created with another API key (organisation) than this credential\'s';
+	}
 	return api === 'sign'
 		? 'Yoti Sign refused access — the API key may not be allowed to read this recipient'
 		: 'Yoti refused access — the Yoti Hub app may be disabled, or the resource belongs to another app';

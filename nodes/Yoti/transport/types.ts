@@ -1,13 +1,18 @@
 import type { ResourceWord } from './messages';
 
+/** Which Yoti API, hence which credential: idv yotiApi, sign yotiSignApi, age yotiAgeVerificationApi, ai yotiAiApi. */
+export type YotiApiKind = 'idv' | 'sign' | 'age' | 'ai';
+
 export interface YotiRequest {
-	api: 'idv' | 'sign';
-	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	api: YotiApiKind;
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Relative to the API base, e.g. `/sessions/<id>`; the credential makes it absolute and signs it. */
 	path: string;
 	qs?: Record<string, string>;
 	/** Passed as it is: the credential serialises an object to JSON once and signs those bytes. */
 	body?: unknown;
+	/** The body's Content-Type when the caller built the bytes itself (Yoti Sign: multipart, JSON text). */
+	contentType?: string;
 	/** Bytes (media, PDF) rather than JSON: the body comes back as a Buffer. */
 	download?: boolean;
 	/** The word used in a 404 message. */
