@@ -19,6 +19,9 @@ const { startSimulator } = require('../simulator');
 const { startSmtpSink } = require('./smtp-sink');
 const { prepareInBranch, inBranchChecks } = require('./in-branch.e2e');
 const { prepareShapes, shapesExecuteChecks, shapesServerChecks, closeShapes } = require('./shapes.e2e');
+const { prepareEnvelopes, envelopeChecks, closeEnvelopes, envelopeEnv } = require('./envelopes.e2e');
+const { prepareKit, kitChecks, SQLITE_POOL_SIZE } = require('./kit.e2e');
+const { prepareAge, ageChecks } = require('./age.e2e');
 
 const { S, R, M } = fx;
 const SIGNATURE_REJECTED =
@@ -82,9 +85,13 @@ async function runLine(line, sim, sink) {
 	sim.reset();
 	// The media-archive example writes files; n8n 2.x only lets nodes write where this allows.
 	const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), `yoti-media-archive-${line}-`));
-	const n8n = await e2e.createN8n({ line, env: { N8N_RESTRICT_FILE_ACCESS_TO: archiveDir } });
+	// The sign-after-approval example stores signed documents; n8n 2.x allows writes only where this says.
+	const signedDir = fs.mkdtempSync(path.join(os.tmpdir(), `yoti-signed-${line}-`));
+	// 1.x's default single-connection SQLite breaks Data tables when runs overlap (examples/onboarding-kit/README.md).
+	const n8n = await e2e.createN8n({ line, env: { ...envelopeEnv(signedDir, archiveDir), ...(line < 2 ? { DB_SQLITE_POOL_SIZE: SQLITE_POOL_SIZE } : {}) } });
 	let server;
 	let shapes;
+	let envelopes;
 	const runs = {};
 	try {
 		let ready = false;
@@ -94,6 +101,9 @@ async function runLine(line, sim, sink) {
 			await n8n.importWorkflow([fx.operationsWorkflow(), fx.wrongKeyWorkflow(), fx.example('nightly-audit'), fx.mediaArchiveExample(archiveDir), fx.example('onboarding')]);
 			await prepareInBranch(n8n, sink);
 			shapes = await prepareShapes(n8n);
+			envelopes = await prepareEnvelopes(n8n, { signedDir });
+			await prepareKit(n8n, sink);
+			await prepareAge(n8n, sim);
 			ready = true;
 		});
 		if (!ready) return;
@@ -358,6 +368,10 @@ async function runLine(line, sim, sink) {
 
 		await inBranchChecks({ n8n, server, sim, sink, check, tag });
 		await shapesServerChecks({ n8n, server, sim, check, tag, prepared: shapes });
+		await envelopeChecks({ n8n, server, sim, check, tag, prepared: envelopes });
+		await ageChecks({ n8n, server, sim, check, tag });
+		// last: it logs in as the owner the credential-Test checks set up
+		await kitChecks({ n8n, server, sim, sink, check, tag, line });
 	} catch (err) {
 		await check(`${tag} unexpected error`, () => {
 			throw err;
@@ -365,6 +379,8 @@ async function runLine(line, sim, sink) {
 	} finally {
 		if (server) await server.stop();
 		await closeShapes(shapes);
+		await closeEnvelopes(envelopes);
+		fs.rmSync(signedDir, { recursive: true, force: true });
 		if (process.env.N8N_E2E_KEEP) console.log(`${tag} kept ${n8n.userFolder}`);
 		n8n.cleanup();
 		fs.rmSync(archiveDir, { recursive: true, force: true });
@@ -404,7 +420,7 @@ async function main() {
 		await sim.close();
 	}
 	if (lines.includes(2)) {
-		await check('[demo] npm run demo -- --once prints the audit table, the media archive folder and the APPROVE, REJECT, REVIEW and NOT_AVAILABLE decisions', async () => {
+		await check('[demo] npm run demo -- --once prints the audit table, the media archive folder the APPROVE, REJECT, REVIEW and NOT_AVAILABLE decisions and the onboarding kit rows', async () => {
 			const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yoti-demo-archive-'));
 			const { code, out } = await runDemoOnce(['--archive-dir', archiveDir]);
 			const archived = fs.readdirSync(archiveDir).sort();
@@ -418,6 +434,8 @@ async function main() {
 			assert.match(out, /decision REJECT .*Decline and notify the user/);
 			assert.match(out, /decision REVIEW .*Send to a person for review/);
 			assert.match(out, /session 5e551000-0000-4000-8000-0000000d0007 decision NOT_AVAILABLE .*Ask the user to retry/);
+			assert.match(out, /Onboarding kit: the yoti_onboarding Data table/);
+			assert.match(out, /the sweep decided his session/);
 			assert.match(out, /http:\/\/127\.0\.0\.1:\d+\//);
 		});
 	}
