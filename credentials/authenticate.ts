@@ -82,20 +82,31 @@ export function serialiseBody(body: unknown, headers: Headers): Buffer | string 
 	return JSON.stringify(body);
 }
 
+/** What differs between the Yoti APIs signed with an SDK ID and a private key (IDV, AI services). */
+export interface SignedApi {
+	/** The credential's display name, for messages. */
+	name: string;
+	baseUrl: (credentials: ICredentialDataDecryptedObject) => string;
+	/** IDV names the app in the `sdkId` query parameter; the AI services in `X-Yoti-Auth-Id`. */
+	sdkIdIn: 'query' | 'header';
+}
+
 /**
- * `yotiApi.authenticate`: resolves the base, folds `qs` into the URL, serialises the body once,
- * signs, and sets Yoti's headers. Safe to run again on its own output (n8n does so on a 401
- * retry): the signing params and the digest are replaced, never added twice.
+ * Resolves the base, folds `qs` into the URL, serialises the body once, signs with the shared
+ * signer (nodes/Yoti/core/signing.ts), and sets Yoti's headers. Safe to run again on its own
+ * output (n8n does so on a 401 retry): the signing params and the digest are replaced, never
+ * added twice.
  */
-export async function authenticateIdvRequest(
+export async function authenticateSignedRequest(
+	api: SignedApi,
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 	entropy?: SigningEntropy,
 ): Promise<IHttpRequestOptions> {
 	const sdkId = typeof credentials.sdkId === 'string' ? credentials.sdkId.trim() : '';
-	if (sdkId === '') throw new Error('The Yoti IDV API credential has no SDK ID');
+	if (sdkId === '') throw new Error(`The ${api.name} credential has no SDK ID`);
 	const privateKey = normalizePrivateKey(typeof credentials.privateKey === 'string' ? credentials.privateKey : '');
-	const baseUrl = requestOptions.baseURL ? requestOptions.baseURL.replace(/\/+$/, '') : idvBaseUrl(credentials);
+	const baseUrl = requestOptions.baseURL ? requestOptions.baseURL.replace(/\/+$/, '') : api.baseUrl(credentials);
 
 	const method = (requestOptions.method ?? 'GET').toUpperCase() as IHttpRequestOptions['method'] & string;
 	const headers: Headers = { ...(requestOptions.headers ?? {}) };
@@ -110,8 +121,10 @@ export async function authenticateIdvRequest(
 		sdkId,
 		privateKey,
 		entropy,
+		...(api.sdkIdIn === 'header' ? { sdkIdInQuery: false } : {}),
 	});
 
+	if (api.sdkIdIn === 'header') setHeader(headers, 'X-Yoti-Auth-Id', sdkId);
 	setHeader(headers, 'X-Yoti-Auth-Digest', signed.digest);
 	setHeader(headers, 'X-Yoti-SDK', YOTI_SDK_HEADER);
 	setHeader(headers, 'X-Yoti-SDK-Version', YOTI_SDK_VERSION_HEADER);
@@ -125,7 +138,18 @@ export async function authenticateIdvRequest(
 	return result;
 }
 
-function absoluteUrl(base: string, url: string): string {
+const IDV_API: SignedApi = { name: 'Yoti IDV API', baseUrl: idvBaseUrl, sdkIdIn: 'query' };
+
+/** `yotiApi.authenticate`: the IDV API, the app named by the `sdkId` query parameter. */
+export async function authenticateIdvRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+	entropy?: SigningEntropy,
+): Promise<IHttpRequestOptions> {
+	return await authenticateSignedRequest(IDV_API, credentials, requestOptions, entropy);
+}
+
+export function absoluteUrl(base: string, url: string): string {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
 	return `${base}${url.startsWith('/') ? url : `/${url}`}`;
 }

@@ -3,6 +3,7 @@ import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
 	INodeCredentialTestResult,
+	IHttpRequestOptions,
 } from 'n8n-workflow';
 
 import { ageVerificationBaseUrl, aiBaseUrl } from '../../credentials/ageEnvironments';
@@ -105,33 +106,47 @@ function sdkIdProblem(data: ICredentialDataDecryptedObject): INodeCredentialTest
 	return sdkId !== '' && !isUuid(sdkId) ? { status: 'Error', message: SDK_ID_NOT_UUID } : undefined;
 }
 
-/** `testedBy: 'yotiAgeVerificationApiTest'` */
-export async function yotiAgeVerificationApiTest(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
+interface AgeProbe {
+	baseUrl: (data: ICredentialDataDecryptedObject) => string;
+	authenticate: (data: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => Promise<{ url: string; headers?: unknown }>;
+	path: string;
+	body: string;
+	interpret: (answer: ProbeResponse) => INodeCredentialTestResult;
+}
+
+/** Sends one probe POST that Yoti refuses once it has checked the credential, and reads the answer. */
+async function runProbe(helpers: ICredentialTestFunctions['helpers'], credential: ICredentialsDecrypted, probe: AgeProbe): Promise<INodeCredentialTestResult> {
 	const data: ICredentialDataDecryptedObject = credential.data ?? {};
 	const bad = sdkIdProblem(data);
 	if (bad) return bad;
 	let base: string;
 	let prepared: { url: string; headers?: unknown };
-	const bytes = Buffer.from(AGE_PROBE_BODY, 'utf8');
+	const bytes = Buffer.from(probe.body, 'utf8');
 	try {
-		base = ageVerificationBaseUrl(data);
-		prepared = await authenticateAgeVerificationRequest(data, {
-			method: 'POST',
-			url: '/sessions',
-			headers: { 'Content-Type': 'application/json' },
-			body: bytes,
-		});
+		base = probe.baseUrl(data);
+		prepared = await probe.authenticate(data, { method: 'POST', url: probe.path, headers: { 'Content-Type': 'application/json' }, body: bytes });
 	} catch (error) {
 		return { status: 'Error', message: errorText(error) };
 	}
 	try {
-		return interpretAgeVerificationProbe(await sendProbe(this.helpers, prepared.url, headersOf(prepared), bytes));
+		return probe.interpret(await sendProbe(helpers, prepared.url, headersOf(prepared), bytes));
 	} catch (error) {
 		return networkFailure(base, error);
 	}
+}
+
+/** `testedBy: 'yotiAgeVerificationApiTest'` */
+export async function yotiAgeVerificationApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	return await runProbe(this.helpers, credential, {
+		baseUrl: ageVerificationBaseUrl,
+		authenticate: authenticateAgeVerificationRequest,
+		path: '/sessions',
+		body: AGE_PROBE_BODY,
+		interpret: interpretAgeVerificationProbe,
+	});
 }
 
 /** `testedBy: 'yotiAiApiTest'` */
@@ -139,28 +154,13 @@ export async function yotiAiApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const data: ICredentialDataDecryptedObject = credential.data ?? {};
-	const bad = sdkIdProblem(data);
-	if (bad) return bad;
-	let base: string;
-	let signed: { url: string; headers?: unknown };
-	const bytes = Buffer.from(AI_PROBE_BODY, 'utf8');
-	try {
-		base = aiBaseUrl(data);
-		signed = await authenticateAiRequest(data, {
-			method: 'POST',
-			url: '/age',
-			headers: { 'Content-Type': 'application/json' },
-			body: bytes,
-		});
-	} catch (error) {
-		return { status: 'Error', message: errorText(error) };
-	}
-	try {
-		return interpretAiProbe(await sendProbe(this.helpers, signed.url, headersOf(signed), bytes));
-	} catch (error) {
-		return networkFailure(base, error);
-	}
+	return await runProbe(this.helpers, credential, {
+		baseUrl: aiBaseUrl,
+		authenticate: authenticateAiRequest,
+		path: '/age',
+		body: AI_PROBE_BODY,
+		interpret: interpretAiProbe,
+	});
 }
 
 export const ageCredentialTest = { yotiAgeVerificationApiTest, yotiAiApiTest };
