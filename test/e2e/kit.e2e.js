@@ -144,6 +144,9 @@ async function restClient(baseUrl) {
 class Kit {
 	constructor({ n8n, server, sim, sink }) {
 		Object.assign(this, { n8n, server, sim, sink });
+		// The SMTP sink outlives one n8n line (yoti.e2e.js runs 2.x then 1.x against the same sink):
+		// only mails sent after this kit run started are this run's.
+		this.firstMessage = sink.messages.length;
 		this.people = {}; // label -> { name, email, sessions: [session ids, oldest first] }
 		this.sessionRuns = new Map();
 	}
@@ -210,6 +213,7 @@ class Kit {
 	/** Messages the SMTP sink holds for `to`, as { subject, text, html, mime }. */
 	mails(to) {
 		return this.sink.messages
+			.slice(this.firstMessage)
 			.filter((m) => m.to.includes(to))
 			.map((m) => {
 				const mime = parseMime(m.data);
