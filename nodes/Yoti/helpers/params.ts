@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { extractUuid, isUuid, type IdKind } from '../core';
-import { perContext } from './perContext';
+import { perContext } from '../transport/perContext';
 
 const SHOWN_VALUE_MAX = 60;
 

@@ -4,7 +4,7 @@ import { sleepWithAbort } from 'n8n-workflow';
 import { ageVerificationBaseUrl, aiBaseUrl } from '../../../credentials/ageEnvironments';
 import { idvBaseUrl, signBaseUrl } from '../../../credentials/environments';
 import { parseJsonText } from '../core';
-import { perContext } from '../helpers/perContext';
+import { perContext } from './perContext';
 import { apiError, failure, type Context, type Outcome } from './errors';
 import { NOT_CONNECTED, classifyThrown } from './network';
 import { RETRYABLE_STATUSES, backoffMs, retryAfterMs, retryTiming } from './retry';
